@@ -1,0 +1,73 @@
+package org.hikiwake.engine.game;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Instant;
+import org.hikiwake.engine.scenario.Package;
+
+/**
+ * A command to the rules, in the imperative. Every move carries the time it
+ * was made, read by the host; the rules never read a clock.
+ */
+public sealed interface Move {
+  /** When the host received the move. */
+  Instant at();
+
+  /** The host starts the game (usually once both seats are filled). */
+  record Start(Instant at) implements Move {
+    public Start {
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** A role proposes a complete package, replacing the offer on the table. */
+  record Propose(String role, Package pkg, Instant at) implements Move {
+    public Propose {
+      checkNotNull(role, "role");
+      checkNotNull(pkg, "pkg");
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** A role accepts the other side's offer on the table. */
+  record Accept(String role, Instant at) implements Move {
+    public Accept {
+      checkNotNull(role, "role");
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** A role walks away: no agreement. */
+  record WalkAway(String role, Instant at) implements Move {
+    public WalkAway {
+      checkNotNull(role, "role");
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** A role says something; this does not use a turn. */
+  record Say(String role, String text, Instant at) implements Move {
+    public Say {
+      checkNotNull(role, "role");
+      checkNotNull(text, "text");
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** The host ends the current turn because its time limit passed. */
+  record TimeOut(Instant at) implements Move {
+    public TimeOut {
+      checkNotNull(at, "at");
+    }
+  }
+
+  /**
+   * The host gives the side to move a fresh full turn limit, e.g. after the
+   * server restarted, so time the server was down is not charged to anyone.
+   */
+  record RestartClock(Instant at) implements Move {
+    public RestartClock {
+      checkNotNull(at, "at");
+    }
+  }
+}

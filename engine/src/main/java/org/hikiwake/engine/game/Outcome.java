@@ -1,0 +1,11 @@
+package org.hikiwake.engine.game;
+
+/** How a game ended. */
+public enum Outcome {
+  /** One side accepted the other's offer. */
+  AGREEMENT,
+  /** One side walked away. */
+  WALK_OUT,
+  /** The last round passed with no acceptance. */
+  DEADLINE
+}
