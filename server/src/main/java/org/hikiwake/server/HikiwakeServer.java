@@ -1,0 +1,148 @@
+package org.hikiwake.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hikiwake.proto.wire.ErrorCode;
+import org.hikiwake.server.net.ConnectionCounter;
+import org.hikiwake.server.net.ServerInitializer;
+import org.hikiwake.server.record.FileRecordingStore;
+import org.hikiwake.server.record.NoopRecordingStore;
+import org.hikiwake.server.record.RecordingStore;
+import org.hikiwake.server.record.RecoveredGame;
+import org.hikiwake.server.room.JoinCodes;
+import org.hikiwake.server.room.Lobby;
+import org.hikiwake.server.room.ScenarioCatalog;
+import org.hikiwake.server.room.SeatTokens;
+import org.hikiwake.server.room.Views;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The game server: loads scenarios, recovers unfinished games from the data
+ * folder, then serves the wire protocol over TCP. Port 0 picks a free port.
+ */
+public final class HikiwakeServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HikiwakeServer.class);
+
+  private final ServerConfig config;
+  private final EventLoopGroup bossGroup;
+  private final EventLoopGroup workerGroup;
+  private final RecordingStore store;
+  private final Lobby lobby;
+  private final ConnectionCounter connections = new ConnectionCounter();
+  private final Channel serverChannel;
+  private final int unfinishedRecovered;
+  private volatile boolean closed;
+
+  private HikiwakeServer(ServerConfig config) throws Exception {
+    this.config = config;
+    ScenarioCatalog catalog = ScenarioCatalog.load(config.scenariosDir());
+    if (config.durable()) {
+      Files.createDirectories(config.dataDir());
+      this.store = FileRecordingStore.open(config.dataDir());
+    } else {
+      this.store = NoopRecordingStore.noop();
+    }
+    this.bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    this.workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    try {
+      SecureRandom random = new SecureRandom();
+      this.lobby = new Lobby(catalog, store, workerGroup::next, Clock.systemUTC(),
+          new JoinCodes(random), new SeatTokens(random), config.maxGames());
+      List<RecoveredGame> recovered = store.recover();
+      this.unfinishedRecovered = lobby.recover(recovered);
+      if (!recovered.isEmpty()) {
+        log.info("recovered {} recordings from {}; {} unfinished games resume", recovered.size(),
+            config.dataDir().toAbsolutePath(), unfinishedRecovered);
+      }
+      ServerBootstrap b = new ServerBootstrap()
+          .group(bossGroup, workerGroup)
+          .channel(NioServerSocketChannel.class)
+          .option(ChannelOption.SO_BACKLOG, 1024)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new ServerInitializer(config, lobby, connections));
+      this.serverChannel = b.bind(config.bindAddress(), config.port()).sync().channel();
+    } catch (Exception | Error e) {
+      bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      store.close();
+      throw e;
+    }
+    log.info("hikiwake {} serving on {}:{} with data in {} ({} scenarios)",
+        ServerVersion.SOFTWARE, config.bindAddress(), port(),
+        config.durable() ? config.dataDir().toAbsolutePath() : "(not recorded)",
+        catalog.all().size());
+  }
+
+  /** Starts a server; returns once it is serving. A bad scenario file fails start-up. */
+  public static HikiwakeServer start(ServerConfig config) throws Exception {
+    return new HikiwakeServer(config);
+  }
+
+  /** The bound port. */
+  public int port() {
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public Lobby lobby() {
+    return lobby;
+  }
+
+  /** Open client connections. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /** Unfinished games that were rebuilt from recordings at start-up. */
+  public int unfinishedRecovered() {
+    return unfinishedRecovered;
+  }
+
+  /** Blocks until the server is closed. */
+  public void awaitTermination() throws InterruptedException {
+    serverChannel.closeFuture().sync();
+    workerGroup.terminationFuture().sync();
+  }
+
+  /**
+   * Stops accepting, tells every client the server is going away, closes
+   * connections, makes every queued record durable, then stops the threads.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    log.info("shutting down: {} connections, {} games", connections.size(), lobby.size());
+    serverChannel.close().syncUninterruptibly();
+    connections.channels().writeAndFlush(Views.error(0, ErrorCode.SHUTTING_DOWN,
+        "The server is shutting down. Your seat is kept; resume it when it is back."))
+        .awaitUninterruptibly(2, TimeUnit.SECONDS);
+    connections.channels().close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    try {
+      lobby.shutdown().get(2, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("games did not stop their timers in time", e);
+    }
+    store.close();
+    workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    log.info("stopped");
+  }
+}

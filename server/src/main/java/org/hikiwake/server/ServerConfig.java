@@ -1,0 +1,100 @@
+package org.hikiwake.server;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How a server runs: where it listens, where it keeps recordings, extra
+ * scenarios, and the limits it enforces on every connection.
+ *
+ * @param bindAddress address to listen on; loopback by default, 0.0.0.0 for a classroom
+ * @param port TCP port; 0 picks a free one (tests)
+ * @param dataDir folder for recordings
+ * @param scenariosDir extra scenario files (*.textproto) besides the built-in ones
+ * @param maxFrameBytes largest frame accepted
+ * @param idleTimeout a connection that sends nothing for this long is closed
+ * @param frameTimeout a frame that is started must be complete within this time
+ * @param messagesPerSecond sustained messages per connection
+ * @param messageBurst messages a connection may send at once before the rate applies
+ * @param maxGames most games held at once
+ * @param durable false to record to a no-op sink (benchmarks only)
+ */
+public record ServerConfig(
+    String bindAddress,
+    int port,
+    Path dataDir,
+    Optional<Path> scenariosDir,
+    int maxFrameBytes,
+    Duration idleTimeout,
+    Duration frameTimeout,
+    double messagesPerSecond,
+    int messageBurst,
+    int maxGames,
+    boolean durable) {
+
+  public static final int DEFAULT_PORT = 7430;
+  public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+
+  public ServerConfig {
+    checkArgument(port >= 0 && port <= 65535, "port must be in [0, 65535] but was %s", port);
+    checkArgument(maxFrameBytes > 0, "maxFrameBytes must be > 0 but was %s", maxFrameBytes);
+    checkArgument(messagesPerSecond > 0, "messagesPerSecond must be > 0");
+    checkArgument(messageBurst >= 1, "messageBurst must be >= 1");
+    checkArgument(maxGames >= 1, "maxGames must be >= 1");
+  }
+
+  /** Loopback, port 7430, ./hikiwake-data, built-in scenarios only. */
+  public static ServerConfig defaults() {
+    return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("hikiwake-data"),
+        Optional.empty(), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(90),
+        Duration.ofSeconds(30), 20, 60, 100_000, true);
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(bindAddress, newPort, dataDir, scenariosDir, maxFrameBytes,
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+  }
+
+  public ServerConfig withBindAddress(String address) {
+    return new ServerConfig(address, port, dataDir, scenariosDir, maxFrameBytes,
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+  }
+
+  public ServerConfig withDataDir(Path dir) {
+    return new ServerConfig(bindAddress, port, dir, scenariosDir, maxFrameBytes,
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+  }
+
+  public ServerConfig withScenariosDir(Path dir) {
+    return new ServerConfig(bindAddress, port, dataDir, Optional.of(dir), maxFrameBytes,
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+  }
+
+  public ServerConfig withIdleTimeout(Duration timeout) {
+    return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
+        timeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+  }
+
+  public ServerConfig withFrameTimeout(Duration timeout) {
+    return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
+        idleTimeout, timeout, messagesPerSecond, messageBurst, maxGames, durable);
+  }
+
+  public ServerConfig withMessageRate(double perSecond, int burst) {
+    return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
+        idleTimeout, frameTimeout, perSecond, burst, maxGames, durable);
+  }
+
+  public ServerConfig withMaxGames(int games) {
+    return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, games, durable);
+  }
+
+  public ServerConfig withDurable(boolean isDurable) {
+    return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, isDurable);
+  }
+}

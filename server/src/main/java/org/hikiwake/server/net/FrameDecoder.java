@@ -1,0 +1,81 @@
+package org.hikiwake.server.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.TooLongFrameException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Splits the stream into varint32-length-prefixed frames, like Netty's
+ * {@code ProtobufVarint32FrameDecoder}, but refuses a frame longer than the
+ * limit as soon as its prefix is read (before buffering it), refuses a
+ * malformed prefix, and refuses a frame that is still incomplete after the
+ * frame timeout (a client trickling bytes to hold the connection).
+ */
+public final class FrameDecoder extends ByteToMessageDecoder {
+  private final int maxFrameBytes;
+  private final long frameTimeoutNanos;
+  private long partialSince = -1;
+
+  public FrameDecoder(int maxFrameBytes, long frameTimeout, TimeUnit unit) {
+    this.maxFrameBytes = maxFrameBytes;
+    this.frameTimeoutNanos = unit.toNanos(frameTimeout);
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    while (in.isReadable()) {
+      in.markReaderIndex();
+      int start = in.readerIndex();
+      long length = readVarint32(in);
+      if (length == -1) {
+        in.resetReaderIndex();
+        notePartial(start, in);
+        return;
+      }
+      if (length > maxFrameBytes) {
+        throw new TooLongFrameException("frame of " + length + " bytes exceeds the limit of "
+            + maxFrameBytes + " bytes");
+      }
+      if (in.readableBytes() < length) {
+        in.resetReaderIndex();
+        notePartial(start, in);
+        return;
+      }
+      partialSince = -1;
+      out.add(in.readRetainedSlice((int) length));
+    }
+  }
+
+  private void notePartial(int start, ByteBuf in) {
+    long now = System.nanoTime();
+    if (partialSince < 0) {
+      partialSince = now;
+    } else if (now - partialSince > frameTimeoutNanos) {
+      throw new CorruptedFrameException("a frame stayed incomplete for more than "
+          + TimeUnit.NANOSECONDS.toSeconds(frameTimeoutNanos) + " s");
+    }
+  }
+
+  /** The varint's value, or -1 if more bytes are needed; throws on a malformed varint. */
+  private static long readVarint32(ByteBuf in) {
+    long result = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (!in.isReadable()) {
+        return -1;
+      }
+      byte b = in.readByte();
+      result |= (long) (b & 0x7f) << shift;
+      if ((b & 0x80) == 0) {
+        if (result > Integer.MAX_VALUE) {
+          throw new CorruptedFrameException("length prefix is out of range");
+        }
+        return result;
+      }
+    }
+    throw new CorruptedFrameException("length prefix is longer than 5 bytes");
+  }
+}

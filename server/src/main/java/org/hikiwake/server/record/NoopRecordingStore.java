@@ -1,0 +1,41 @@
+package org.hikiwake.server.record;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingHeader;
+
+/** A store that keeps nothing: every future completes at once. For benchmarks and tests. */
+public final class NoopRecordingStore implements RecordingStore {
+  private static final GameLog LOG = new GameLog() {
+    @Override
+    public CompletableFuture<Void> append(List<Record> records) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+      return CompletableFuture.completedFuture(null);
+    }
+  };
+
+  private NoopRecordingStore() {}
+
+  /** A store that records nothing and finds nothing to recover. */
+  public static RecordingStore noop() {
+    return new NoopRecordingStore();
+  }
+
+  @Override
+  public CompletableFuture<GameLog> create(RecordingHeader header) {
+    return CompletableFuture.completedFuture(LOG);
+  }
+
+  @Override
+  public List<RecoveredGame> recover() {
+    return List.of();
+  }
+
+  @Override
+  public void close() {}
+}

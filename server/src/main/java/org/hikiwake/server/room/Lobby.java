@@ -1,0 +1,181 @@
+package org.hikiwake.server.room;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import org.hikiwake.engine.game.GameSettings;
+import org.hikiwake.engine.scenario.Scenario;
+import org.hikiwake.engine.scenario.ScenarioException;
+import org.hikiwake.engine.scenario.ScenarioLoader;
+import org.hikiwake.proto.recording.RecordingHeader;
+import org.hikiwake.proto.wire.GameSummary;
+import org.hikiwake.server.ServerVersion;
+import org.hikiwake.server.record.EventCodec;
+import org.hikiwake.server.record.RecordingStore;
+import org.hikiwake.server.record.RecoveredGame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** All games on a server, found by join code. Safe to call from any thread. */
+public final class Lobby {
+  private static final Logger log = LoggerFactory.getLogger(Lobby.class);
+  /** Format version written in recording headers. */
+  public static final int RECORDING_FORMAT = 1;
+
+  private final ScenarioCatalog catalog;
+  private final RecordingStore store;
+  private final Supplier<ScheduledExecutorService> executors;
+  private final Clock clock;
+  private final JoinCodes codes;
+  private final SeatTokens tokens;
+  private final int maxGames;
+  private final ConcurrentMap<String, GameRoom> rooms = new ConcurrentHashMap<>();
+
+  /**
+   * @param executors gives each new game the thread that will own it
+   */
+  public Lobby(ScenarioCatalog catalog, RecordingStore store,
+      Supplier<ScheduledExecutorService> executors, Clock clock, JoinCodes codes,
+      SeatTokens tokens, int maxGames) {
+    this.catalog = catalog;
+    this.store = store;
+    this.executors = executors;
+    this.clock = clock;
+    this.codes = codes;
+    this.tokens = tokens;
+    this.maxGames = maxGames;
+  }
+
+  public ScenarioCatalog catalog() {
+    return catalog;
+  }
+
+  /** Why a game could not be created. */
+  public static final class CreateException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final org.hikiwake.proto.wire.ErrorCode code;
+
+    CreateException(org.hikiwake.proto.wire.ErrorCode code, String message) {
+      super(message);
+      this.code = code;
+    }
+
+    public org.hikiwake.proto.wire.ErrorCode code() {
+      return code;
+    }
+  }
+
+  /**
+   * Creates a game; the future completes once its recording header is
+   * durable, or fails with a {@link CreateException} or an I/O error.
+   *
+   * @param rounds 0 for the scenario's own
+   * @param turnLimit empty for untimed turns
+   */
+  public CompletableFuture<GameRoom> create(String scenarioId, int rounds,
+      Optional<Duration> turnLimit) {
+    Optional<Scenario> scenario = catalog.find(scenarioId);
+    if (scenario.isEmpty()) {
+      return CompletableFuture.failedFuture(new CreateException(
+          org.hikiwake.proto.wire.ErrorCode.UNKNOWN_SCENARIO, "There is no scenario '"
+              + scenarioId + "'. Scenarios: " + String.join(", ", catalog.all().keySet()) + "."));
+    }
+    int r = rounds == 0 ? scenario.get().rounds() : rounds;
+    if (r < 1 || r > GameSettings.MAX_ROUNDS) {
+      return CompletableFuture.failedFuture(new CreateException(
+          org.hikiwake.proto.wire.ErrorCode.BAD_REQUEST, "Rounds must be between 1 and "
+              + GameSettings.MAX_ROUNDS + "."));
+    }
+    if (turnLimit.isPresent() && turnLimit.get().compareTo(Duration.ofDays(1)) > 0) {
+      return CompletableFuture.failedFuture(new CreateException(
+          org.hikiwake.proto.wire.ErrorCode.BAD_REQUEST, "A turn limit can be at most a day."));
+    }
+    if (rooms.size() >= maxGames) {
+      return CompletableFuture.failedFuture(new CreateException(
+          org.hikiwake.proto.wire.ErrorCode.TOO_MANY_GAMES, "This server already holds "
+              + maxGames + " games."));
+    }
+    GameSettings settings = new GameSettings(r, turnLimit);
+    String code = uniqueCode();
+    Instant now = clock.instant();
+    RecordingHeader header = RecordingHeader.newBuilder().setFormatVersion(RECORDING_FORMAT)
+        .setGameCode(code).setCreatedAtMillis(now.toEpochMilli())
+        .setServerVersion(ServerVersion.SOFTWARE)
+        .setScenario(ScenarioLoader.toProto(scenario.get()))
+        .setSettings(EventCodec.toProto(settings))
+        .build();
+    return store.create(header).thenApply(gameLog -> {
+      GameRoom room = GameRoom.create(code, now, scenario.get(), settings, executors.get(),
+          clock, tokens, gameLog);
+      rooms.put(code, room);
+      log.info("game {} created: scenario {}, {} rounds, turn limit {}", code, scenarioId, r,
+          turnLimit.map(Duration::toString).orElse("none"));
+      return room;
+    });
+  }
+
+  /** Rebuilds games from recordings found at start-up; returns how many are unfinished. */
+  public int recover(List<RecoveredGame> recovered) {
+    int unfinished = 0;
+    for (RecoveredGame rg : recovered) {
+      String code = rg.header().getGameCode();
+      try {
+        Scenario scenario = ScenarioLoader.fromProto(rg.header().getScenario(),
+            rg.file().toString());
+        GameSettings settings = EventCodec.fromProto(rg.header().getSettings());
+        GameRoom room = GameRoom.recover(code,
+            Instant.ofEpochMilli(rg.header().getCreatedAtMillis()), scenario, settings,
+            rg.records(), rg.damage(), executors.get(), clock, tokens, rg.log().orElse(null));
+        rooms.put(code, room);
+        if (rg.log().isPresent() && rg.damage().isEmpty()) {
+          unfinished++;
+          room.resumeAfterRecovery();
+        }
+      } catch (ScenarioException | RuntimeException e) {
+        log.error("recording {} cannot be replayed; skipping it", rg.file(), e);
+      }
+    }
+    return unfinished;
+  }
+
+  public Optional<GameRoom> find(String typedCode) {
+    return Optional.ofNullable(rooms.get(JoinCodes.normalize(typedCode)));
+  }
+
+  /** Every game, newest first. */
+  public List<GameSummary> list() {
+    List<GameRoom> all = new ArrayList<>(rooms.values());
+    all.sort(Comparator.comparing(GameRoom::createdAt).reversed()
+        .thenComparing(GameRoom::code));
+    List<GameSummary> out = new ArrayList<>(all.size());
+    all.forEach(r -> out.add(r.summary()));
+    return out;
+  }
+
+  public int size() {
+    return rooms.size();
+  }
+
+  /** Stops every game's timers before the store is closed. */
+  public CompletableFuture<Void> shutdown() {
+    return CompletableFuture.allOf(rooms.values().stream().map(GameRoom::shutdown)
+        .toArray(CompletableFuture[]::new));
+  }
+
+  private String uniqueCode() {
+    String code = codes.next();
+    while (rooms.containsKey(code)) {
+      code = codes.next();
+    }
+    return code;
+  }
+}

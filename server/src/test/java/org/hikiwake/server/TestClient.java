@@ -1,0 +1,199 @@
+package org.hikiwake.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.protobuf.ProtobufDecoder;
+import io.netty.handler.codec.protobuf.ProtobufEncoder;
+import io.netty.handler.codec.protobuf.ProtobufVarint32FrameDecoder;
+import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.hikiwake.proto.game.Choice;
+import org.hikiwake.proto.game.Package;
+import org.hikiwake.proto.wire.Accept;
+import org.hikiwake.proto.wire.ClientMessage;
+import org.hikiwake.proto.wire.CreateGame;
+import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.Hello;
+import org.hikiwake.proto.wire.JoinSeat;
+import org.hikiwake.proto.wire.Propose;
+import org.hikiwake.proto.wire.ResumeSeat;
+import org.hikiwake.proto.wire.Say;
+import org.hikiwake.proto.wire.ServerMessage;
+import org.hikiwake.proto.wire.WalkAway;
+import org.hikiwake.proto.wire.WatchGame;
+
+/**
+ * A real TCP client of the wire protocol for tests: requests wait for the
+ * reply with their id; pushed events collect in a queue.
+ */
+public final class TestClient implements AutoCloseable {
+  public static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final EventLoopGroup GROUP =
+      new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+
+  private final Channel channel;
+  private final BlockingQueue<ServerMessage> replies = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final List<Event> seen = new ArrayList<>();
+  private final AtomicLong ids = new AtomicLong();
+
+  private TestClient(Channel channel) {
+    this.channel = channel;
+  }
+
+  /** Connects without saying hello. */
+  public static TestClient connectRaw(int port) throws InterruptedException {
+    TestClient[] holder = new TestClient[1];
+    BlockingQueue<ServerMessage> replies = new LinkedBlockingQueue<>();
+    BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    Channel ch = new Bootstrap().group(GROUP).channel(NioSocketChannel.class)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel c) {
+            c.pipeline().addLast(new ProtobufVarint32FrameDecoder(),
+                new ProtobufDecoder(ServerMessage.getDefaultInstance()),
+                new ProtobufVarint32LengthFieldPrepender(), new ProtobufEncoder(),
+                new SimpleChannelInboundHandler<ServerMessage>() {
+                  @Override
+                  protected void channelRead0(ChannelHandlerContext ctx, ServerMessage m) {
+                    if (m.hasEvent() && m.getRequestId() == 0) {
+                      holder[0].events.add(m.getEvent());
+                    } else {
+                      holder[0].replies.add(m);
+                    }
+                  }
+                });
+          }
+        }).connect("127.0.0.1", port).sync().channel();
+    holder[0] = new TestClient(ch);
+    return holder[0];
+  }
+
+  /** Connects and says hello. */
+  public static TestClient connect(int port) throws InterruptedException {
+    TestClient c = connectRaw(port);
+    ServerMessage welcome = c.request(ClientMessage.newBuilder()
+        .setHello(Hello.newBuilder().setProtocolVersion(1).setClientName("test")));
+    assertThat(welcome.hasWelcome()).as("welcome: %s", welcome).isTrue();
+    return c;
+  }
+
+  public Channel channel() {
+    return channel;
+  }
+
+  /** Sends a request with a fresh id and waits for the reply to it. */
+  public ServerMessage request(ClientMessage.Builder msg) throws InterruptedException {
+    long id = ids.incrementAndGet();
+    channel.writeAndFlush(msg.setRequestId(id).build());
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      ServerMessage m = replies.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (m == null) {
+        throw new AssertionError("no reply to request " + id + ": " + msg.build());
+      }
+      if (m.getRequestId() == id) {
+        return m;
+      }
+    }
+  }
+
+  /** The next reply or connection-level error, whatever its id. */
+  public ServerMessage nextReply() throws InterruptedException {
+    ServerMessage m = replies.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    if (m == null) {
+      throw new AssertionError("no reply arrived");
+    }
+    return m;
+  }
+
+  /** Waits for a pushed event that matches, returning it; earlier events are kept in seen(). */
+  public Event awaitEvent(Predicate<Event> match) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      Event e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (e == null) {
+        throw new AssertionError("no matching event; seen: " + seen);
+      }
+      seen.add(e);
+      if (match.test(e)) {
+        return e;
+      }
+    }
+  }
+
+  public List<Event> seen() {
+    return seen;
+  }
+
+  public String create(String scenario, int rounds, long turnLimitMillis)
+      throws InterruptedException {
+    ServerMessage m = request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
+        .setScenarioId(scenario).setRounds(rounds).setTurnLimitMillis(turnLimitMillis)));
+    assertThat(m.hasGameCreated()).as("created: %s", m).isTrue();
+    return m.getGameCreated().getGameCode();
+  }
+
+  public ServerMessage join(String code, String role, String name) throws InterruptedException {
+    return request(ClientMessage.newBuilder().setJoinSeat(JoinSeat.newBuilder()
+        .setGameCode(code).setRole(role).setDisplayName(name)));
+  }
+
+  public ServerMessage resume(String code, String token) throws InterruptedException {
+    return request(ClientMessage.newBuilder().setResumeSeat(ResumeSeat.newBuilder()
+        .setGameCode(code).setSeatToken(token)));
+  }
+
+  public ServerMessage watch(String code) throws InterruptedException {
+    return request(ClientMessage.newBuilder().setWatchGame(WatchGame.newBuilder()
+        .setGameCode(code)));
+  }
+
+  public ServerMessage propose(String... issueOptionPairs) throws InterruptedException {
+    return request(ClientMessage.newBuilder().setPropose(Propose.newBuilder()
+        .setPackage(pkg(issueOptionPairs))));
+  }
+
+  public ServerMessage accept() throws InterruptedException {
+    return request(ClientMessage.newBuilder().setAccept(Accept.getDefaultInstance()));
+  }
+
+  public ServerMessage walkAway() throws InterruptedException {
+    return request(ClientMessage.newBuilder().setWalkAway(WalkAway.getDefaultInstance()));
+  }
+
+  public ServerMessage say(String text) throws InterruptedException {
+    return request(ClientMessage.newBuilder().setSay(Say.newBuilder().setText(text)));
+  }
+
+  public static Package pkg(String... issueOptionPairs) {
+    Package.Builder b = Package.newBuilder();
+    for (int i = 0; i < issueOptionPairs.length; i += 2) {
+      b.addChoices(Choice.newBuilder().setIssue(issueOptionPairs[i])
+          .setOption(issueOptionPairs[i + 1]));
+    }
+    return b.build();
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+  }
+}
