@@ -2,14 +2,16 @@ package org.hikiwake.engine.analysis;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import com.google.common.collect.ImmutableMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.PointsTable;
 import org.hikiwake.engine.scenario.Scenario;
@@ -32,7 +34,12 @@ public final class Analysis {
   private final Scenario scenario;
   private final int reservationFirst;
   private final int reservationSecond;
-  private final ImmutableList<Point> points;
+  /** Each package's points for the first and the second role, by enumeration index. */
+  private final int[] firsts;
+  private final int[] seconds;
+  // Most callers need only the frontier and the ZOPA, so the full list of
+  // points (one Package per package) is built on first use.
+  private final Supplier<ImmutableList<Point>> points;
   private final ImmutableList<Point> frontier;
   private final ImmutableList<Point> zopa;
   private final Optional<Point> nash;
@@ -44,11 +51,20 @@ public final class Analysis {
     String second = scenario.roles().get(1).id();
     this.reservationFirst = scenario.roles().get(0).reservationValue();
     this.reservationSecond = scenario.roles().get(1).reservationValue();
-    this.points = enumerate(scenario, pointsInForce.get(first), pointsInForce.get(second));
-    this.frontier = paretoFrontier(points);
-    this.zopa = points.stream()
-        .filter(p -> p.first() >= reservationFirst && p.second() >= reservationSecond)
-        .collect(ImmutableList.toImmutableList());
+    int count = checkedCount(scenario);
+    this.firsts = new int[count];
+    this.seconds = new int[count];
+    score(scenario, pointsInForce.get(first), firsts);
+    score(scenario, pointsInForce.get(second), seconds);
+    this.points = Suppliers.memoize(this::allPoints);
+    this.frontier = paretoFrontier();
+    ImmutableList.Builder<Point> zopaBuilder = ImmutableList.builder();
+    for (int k = 0; k < count; k++) {
+      if (firsts[k] >= reservationFirst && seconds[k] >= reservationSecond) {
+        zopaBuilder.add(point(k));
+      }
+    }
+    this.zopa = zopaBuilder.build();
     this.nash = best(zopa, p -> (double) (p.first() - reservationFirst)
         * (p.second() - reservationSecond));
     this.kalaiSmorodinsky = kalaiSmorodinsky(zopa, reservationFirst, reservationSecond);
@@ -81,7 +97,7 @@ public final class Analysis {
 
   /** Every package with its points, in enumeration order. */
   public ImmutableList<Point> points() {
-    return points;
+    return points.get();
   }
 
   /** Packages no other package dominates, by descending points for the first role. */
@@ -115,7 +131,8 @@ public final class Analysis {
   /** Points of a complete package under the analysed points. */
   public Point pointOf(Package pkg) {
     Package canonical = scenario.canonical(pkg);
-    return points.get(indexOf(canonical));
+    int index = indexOf(canonical);
+    return new Point(canonical, firsts[index], seconds[index]);
   }
 
   /** Where a complete package sits against the frontier and the reservation values. */
@@ -144,61 +161,82 @@ public final class Analysis {
     return index;
   }
 
-  private static ImmutableList<Point> enumerate(
-      Scenario scenario, PointsTable first, PointsTable second) {
+  private static int checkedCount(Scenario scenario) {
     long count = packageCount(scenario);
     checkArgument(count <= MAX_PACKAGES, "%s packages are too many to enumerate", count);
-    List<Issue> issues = scenario.issues();
-    int n = issues.size();
-    int[][] a = new int[n][];
-    int[][] b = new int[n][];
-    for (int i = 0; i < n; i++) {
-      Issue issue = issues.get(i);
-      a[i] = new int[issue.options().size()];
-      b[i] = new int[issue.options().size()];
-      for (int o = 0; o < issue.options().size(); o++) {
-        a[i][o] = first.points(issue.id(), issue.options().get(o).id());
-        b[i][o] = second.points(issue.id(), issue.options().get(o).id());
+    return (int) count;
+  }
+
+  /** Fills in one role's points for every package, in enumeration order. */
+  private static void score(Scenario scenario, PointsTable table, int[] out) {
+    // Mixed-radix counting with the last issue varying fastest: a package's
+    // points are its prefix's points plus the points of its last option.
+    out[0] = 0;
+    int filled = 1;
+    for (Issue issue : scenario.issues()) {
+      int size = issue.options().size();
+      int[] optionPoints = new int[size];
+      for (int o = 0; o < size; o++) {
+        optionPoints[o] = table.points(issue.id(), issue.options().get(o).id());
       }
-    }
-    ImmutableList.Builder<Point> out = ImmutableList.builderWithExpectedSize((int) count);
-    int[] choice = new int[n];
-    for (long k = 0; k < count; k++) {
-      int sa = 0;
-      int sb = 0;
-      Map<String, String> map = new LinkedHashMap<>();
-      for (int i = 0; i < n; i++) {
-        sa += a[i][choice[i]];
-        sb += b[i][choice[i]];
-        map.put(issues.get(i).id(), issues.get(i).options().get(choice[i]).id());
-      }
-      out.add(new Point(Package.of(map), sa, sb));
-      // Odometer: the last issue varies fastest.
-      for (int i = n - 1; i >= 0; i--) {
-        if (++choice[i] < a[i].length) {
-          break;
+      for (int k = filled - 1; k >= 0; k--) {
+        int prefix = out[k];
+        for (int o = 0; o < size; o++) {
+          out[k * size + o] = prefix + optionPoints[o];
         }
-        choice[i] = 0;
       }
+      filled *= size;
+    }
+  }
+
+  private Point point(int index) {
+    return new Point(packageAt(index), firsts[index], seconds[index]);
+  }
+
+  /** The package with this enumeration index. */
+  private Package packageAt(int index) {
+    List<Issue> issues = scenario.issues();
+    String[] options = new String[issues.size()];
+    int rest = index;
+    for (int i = issues.size() - 1; i >= 0; i--) {
+      List<Option> choices = issues.get(i).options();
+      options[i] = choices.get(rest % choices.size()).id();
+      rest /= choices.size();
+    }
+    ImmutableMap.Builder<String, String> map = ImmutableMap.builderWithExpectedSize(options.length);
+    for (int i = 0; i < options.length; i++) {
+      map.put(issues.get(i).id(), options[i]);
+    }
+    return new Package(map.buildOrThrow());
+  }
+
+  private ImmutableList<Point> allPoints() {
+    ImmutableList.Builder<Point> out = ImmutableList.builderWithExpectedSize(firsts.length);
+    for (int k = 0; k < firsts.length; k++) {
+      out.add(point(k));
     }
     return out.build();
   }
 
-  private static ImmutableList<Point> paretoFrontier(List<Point> all) {
-    List<Point> sorted = new ArrayList<>(all);
-    sorted.sort(Comparator.comparingInt(Point::first).reversed()
-        .thenComparing(Comparator.comparingInt(Point::second).reversed()));
+  private ImmutableList<Point> paretoFrontier() {
+    Integer[] sorted = new Integer[firsts.length];
+    for (int k = 0; k < sorted.length; k++) {
+      sorted[k] = k;
+    }
+    // Stable, so equal points stay in enumeration order.
+    Arrays.sort(sorted, (x, y) -> firsts[x] != firsts[y]
+        ? Integer.compare(firsts[y], firsts[x])
+        : Integer.compare(seconds[y], seconds[x]));
     ImmutableList.Builder<Point> out = ImmutableList.builder();
     int bestSecondAbove = Integer.MIN_VALUE; // best second among strictly larger first
     int i = 0;
-    while (i < sorted.size()) {
-      int groupFirst = sorted.get(i).first();
-      int groupBest = sorted.get(i).second();
+    while (i < sorted.length) {
+      int groupFirst = firsts[sorted[i]];
+      int groupBest = seconds[sorted[i]];
       int j = i;
-      while (j < sorted.size() && sorted.get(j).first() == groupFirst) {
-        Point p = sorted.get(j);
-        if (p.second() == groupBest && groupBest > bestSecondAbove) {
-          out.add(p);
+      while (j < sorted.length && firsts[sorted[j]] == groupFirst) {
+        if (seconds[sorted[j]] == groupBest && groupBest > bestSecondAbove) {
+          out.add(point(sorted[j]));
         }
         j++;
       }

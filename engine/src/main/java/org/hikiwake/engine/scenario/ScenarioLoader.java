@@ -313,7 +313,8 @@ public final class ScenarioLoader {
       }
       bestTotals.forEach((role, total) -> {
         if (total != BEST_PACKAGE_POINTS && proto.getIssuesCount() > 0) {
-          problem(Optional.empty(), "the best package of role '" + role + "' is worth " + total
+          problem(line(ROLES, roleIds.indexOf(role)), "the best package of role '" + role
+              + "' is worth " + total
               + " points but must be worth exactly " + BEST_PACKAGE_POINTS
               + " (the sum of its best option on every issue)");
         }
