@@ -4,12 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,10 +38,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Recordings as files, {@code <dataDir>/games/<GAME_CODE>.hwr}, written by one
  * writer thread with group commit: it drains every queued request, writes each
- * game's frames, fsyncs each written file once, then completes the batch's
- * futures. {@code <dataDir>/games/.lock} keeps a second server off the folder.
+ * game's frames, fsyncs each written file once (several files at a time), then
+ * completes the batch's futures. {@code <dataDir>/games/.lock} keeps a second
+ * server off the folder.
  */
 public final class FileRecordingStore implements RecordingStore {
+  /** How many files a batch fsyncs at once, unless told otherwise. */
+  public static final int DEFAULT_FSYNC_THREADS = 16;
   /** Folder of the recordings inside the data folder. */
   public static final String GAMES_FOLDER = "games";
   /** File name ending of a recording. */
@@ -54,6 +63,8 @@ public final class FileRecordingStore implements RecordingStore {
   private boolean closed; // guarded by admission
   private boolean recovered; // guarded by admission
   private final Thread writer;
+  /** Fsyncs a batch's files concurrently for the writer; null to fsync on the writer itself. */
+  private final ExecutorService fsyncPool;
   /** Logs whose channel is open; the writer closes them when it stops. */
   private final Set<FileGameLog> openLogs = ConcurrentHashMap.newKeySet();
 
@@ -67,12 +78,14 @@ public final class FileRecordingStore implements RecordingStore {
     FileChannel open(Path file, StandardOpenOption... options) throws IOException;
   }
 
-  private FileRecordingStore(Path gamesDir, ChannelOpener opener, FileChannel lockChannel,
-      FileLock lock) {
+  private FileRecordingStore(Path gamesDir, ChannelOpener opener, int fsyncThreads,
+      FileChannel lockChannel, FileLock lock) {
     this.gamesDir = gamesDir;
     this.opener = opener;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.fsyncPool = fsyncThreads <= 1 ? null : Executors.newFixedThreadPool(fsyncThreads,
+        new ThreadFactoryBuilder().setNameFormat("recording-fsync-%d").setDaemon(true).build());
     // A daemon: a move is acknowledged only once durable, so nothing acknowledged
     // waits in the queue, and a forgotten close() cannot keep the JVM alive.
     this.writer = new Thread(this::runWriter, "recording-writer");
@@ -86,10 +99,24 @@ public final class FileRecordingStore implements RecordingStore {
    * @throws IOException if the folder cannot be created, or another store holds it
    */
   public static FileRecordingStore open(Path dataDir) throws IOException {
-    return open(dataDir, FileChannel::open);
+    return open(dataDir, DEFAULT_FSYNC_THREADS);
+  }
+
+  /**
+   * Opens the store, fsyncing up to {@code fsyncThreads} files at once in
+   * each batch (1 fsyncs them one after another on the writer thread).
+   */
+  public static FileRecordingStore open(Path dataDir, int fsyncThreads) throws IOException {
+    return open(dataDir, FileChannel::open, fsyncThreads);
   }
 
   static FileRecordingStore open(Path dataDir, ChannelOpener opener) throws IOException {
+    return open(dataDir, opener, DEFAULT_FSYNC_THREADS);
+  }
+
+  private static FileRecordingStore open(Path dataDir, ChannelOpener opener, int fsyncThreads)
+      throws IOException {
+    checkArgument(fsyncThreads >= 1, "fsyncThreads must be >= 1 but was %s", fsyncThreads);
     Path gamesDir = dataDir.resolve(GAMES_FOLDER);
     Files.createDirectories(gamesDir);
     FileChannel lockChannel = FileChannel.open(gamesDir.resolve(LOCK_FILE),
@@ -108,7 +135,8 @@ public final class FileRecordingStore implements RecordingStore {
       throw new IOException("the recordings folder " + gamesDir
           + " is in use by another server (or another store in this one)");
     }
-    FileRecordingStore store = new FileRecordingStore(gamesDir, opener, lockChannel, lock);
+    FileRecordingStore store = new FileRecordingStore(gamesDir, opener, fsyncThreads,
+        lockChannel, lock);
     store.writer.start();
     return store;
   }
@@ -339,6 +367,9 @@ public final class FileRecordingStore implements RecordingStore {
       closeQuietly(log.channel, log.file);
     }
     openLogs.clear();
+    if (fsyncPool != null) {
+      fsyncPool.shutdown();
+    }
   }
 
   /** Runs one group commit; returns true if the store is stopping. */
@@ -369,19 +400,28 @@ public final class FileRecordingStore implements RecordingStore {
     for (FileGameLog log : written) {
       writePending(log);
     }
+    List<FileGameLog> toSync = new ArrayList<>();
+    List<FileChannel> channels = new ArrayList<>();
     for (FileGameLog log : written) {
       if (log.state != LogState.FAILED) {
-        try {
-          log.channel.force(false);
-          fsyncs.incrementAndGet();
-          log.end += log.unsynced;
-          log.unsynced = 0;
-        } catch (IOException e) {
-          fail(log, "fsync", e);
-        }
+        toSync.add(log);
+        channels.add(log.channel);
       }
     }
-    syncCreated(creates);
+    for (Create c : creates) {
+      channels.add(c.channel);
+    }
+    List<IOException> failures = forceAll(channels);
+    for (int i = 0; i < toSync.size(); i++) {
+      FileGameLog log = toSync.get(i);
+      if (failures.get(i) == null) {
+        log.end += log.unsynced;
+        log.unsynced = 0;
+      } else {
+        fail(log, "fsync", failures.get(i));
+      }
+    }
+    syncCreated(creates, failures.subList(toSync.size(), failures.size()));
     for (FileGameLog log : written) {
       for (Append a : log.pending) {
         if (log.state != LogState.FAILED) {
@@ -414,22 +454,24 @@ public final class FileRecordingStore implements RecordingStore {
         closeQuietly(channel, c.file());
         deleteQuietly(c.file());
       }
-      logger.error("Cannot create the recording of game {} at {}", c.gameCode(), c.file(), e);
+      if (e instanceof FileAlreadyExistsException) {
+        logger.warn("Game {} already has a recording at {}", c.gameCode(), c.file());
+      } else {
+        logger.error("Cannot create the recording of game {} at {}", c.gameCode(), c.file(), e);
+      }
       c.future().completeExceptionally(e);
       return false;
     }
   }
 
   /** Makes new files and their folder entries durable, then hands out their logs. */
-  private void syncCreated(List<Create> creates) {
+  private void syncCreated(List<Create> creates, List<IOException> failures) {
     List<Create> synced = new ArrayList<>();
-    for (Create c : creates) {
-      try {
-        c.channel.force(false);
-        fsyncs.incrementAndGet();
-        synced.add(c);
-      } catch (IOException e) {
-        abandon(c, e);
+    for (int i = 0; i < creates.size(); i++) {
+      if (failures.get(i) == null) {
+        synced.add(creates.get(i));
+      } else {
+        abandon(creates.get(i), failures.get(i));
       }
     }
     if (synced.isEmpty()) {
@@ -457,6 +499,43 @@ public final class FileRecordingStore implements RecordingStore {
     closeQuietly(c.channel, c.file());
     deleteQuietly(c.file());
     c.future().completeExceptionally(e);
+  }
+
+  /**
+   * Fsyncs the channels, several at once when there are several, since file
+   * systems with a journal can share one commit among concurrent fsyncs.
+   * Returns each channel's failure, or null where it succeeded.
+   */
+  private List<IOException> forceAll(List<FileChannel> channels) {
+    List<IOException> failures = new ArrayList<>(channels.size());
+    if (channels.size() == 1 || fsyncPool == null) {
+      for (FileChannel channel : channels) {
+        failures.add(force(channel));
+      }
+      return failures;
+    }
+    List<Future<IOException>> results = new ArrayList<>(channels.size());
+    for (FileChannel channel : channels) {
+      results.add(fsyncPool.submit(() -> force(channel)));
+    }
+    for (Future<IOException> result : results) {
+      try {
+        failures.add(Uninterruptibles.getUninterruptibly(result));
+      } catch (ExecutionException e) {
+        failures.add(new IOException("fsync failed", e.getCause()));
+      }
+    }
+    return failures;
+  }
+
+  private IOException force(FileChannel channel) {
+    try {
+      channel.force(false);
+      fsyncs.incrementAndGet();
+      return null;
+    } catch (IOException e) {
+      return e;
+    }
   }
 
   private void syncDirectory() throws IOException {

@@ -115,6 +115,9 @@ public final class RecordingReader {
   /** A frame that a crash could have left: torn tail if nothing valid follows, else corrupt. */
   private static Recording suspect(byte[] bytes, RecordingHeader header, List<Record> records,
       int pos, String what) {
+    if (header == null) {
+      return stop(bytes, null, records, pos, ReadProblem.Kind.BAD_HEADER, what);
+    }
     int after = bytes.length - pos;
     if (after > MAX_TAIL_SEARCH_BYTES) {
       return stop(bytes, header, records, pos, ReadProblem.Kind.CORRUPT,

@@ -1,0 +1,221 @@
+package org.hikiwake.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.hikiwake.engine.game.GameSettings;
+import org.hikiwake.engine.scenario.Scenario;
+import org.hikiwake.engine.scenario.ScenarioLoader;
+import org.hikiwake.proto.game.Choice;
+import org.hikiwake.proto.game.GameEvent;
+import org.hikiwake.proto.game.OfferMade;
+import org.hikiwake.proto.game.Package;
+import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingHeader;
+import org.hikiwake.server.record.EventCodec;
+import org.hikiwake.server.record.FileRecordingStore;
+import org.hikiwake.server.record.GameLog;
+
+/**
+ * Group-commit throughput and latency of {@link FileRecordingStore}: many games
+ * append six-issue offers at once, each with a few appends in flight, as rooms
+ * on a handful of event-loop threads would.
+ *
+ * <p>Arguments, all optional, in order: data folder ({@code -} for a fresh
+ * temporary one, deleted afterwards), seconds measured (10), games (1000),
+ * appends in flight per game (4), event-loop threads (available processors),
+ * files fsynced at once ({@link FileRecordingStore#DEFAULT_FSYNC_THREADS}).
+ */
+public final class RecordingBenchmark {
+  private static final int WARM_UP_SECONDS = 2;
+
+  private final int inFlightPerGame;
+  private final List<ExecutorService> loops = new ArrayList<>();
+  private final Recorder latencyNanos = new Recorder(3);
+  private volatile boolean stopping;
+
+  private RecordingBenchmark(int inFlightPerGame, int threads) {
+    this.inFlightPerGame = inFlightPerGame;
+    for (int i = 0; i < threads; i++) {
+      loops.add(Executors.newSingleThreadExecutor());
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    boolean ownDir = args.length < 1 || args[0].equals("-");
+    Path dir = ownDir ? Files.createTempDirectory("hikiwake-recording-bench") : Path.of(args[0]);
+    int seconds = intArg(args, 1, 10);
+    int games = intArg(args, 2, 1000);
+    int inFlight = intArg(args, 3, 4);
+    int threads = intArg(args, 4, Runtime.getRuntime().availableProcessors());
+    int fsyncThreads = intArg(args, 5, FileRecordingStore.DEFAULT_FSYNC_THREADS);
+    try {
+      new RecordingBenchmark(inFlight, threads).run(dir, seconds, games, threads, fsyncThreads);
+    } finally {
+      if (ownDir) {
+        deleteTree(dir);
+      }
+    }
+  }
+
+  private void run(Path dir, int seconds, int gameCount, int threads, int fsyncThreads)
+      throws Exception {
+    Scenario scenario = ScenarioLoader.fromClasspath("japan-russia-2013");
+    Record sample = offer(1);
+    System.out.printf(Locale.ROOT, "Recording benchmark: %,d games, %d appends in flight per game,"
+            + " %d event-loop threads, %d fsync threads, %d s measured after %d s warm-up%n",
+        gameCount, inFlightPerGame, threads, fsyncThreads, seconds, WARM_UP_SECONDS);
+    System.out.printf(Locale.ROOT, "data folder %s (file system: %s); each append is one "
+        + "OfferMade record of %d bytes + 8 bytes framing%n",
+        dir, Files.getFileStore(Files.createDirectories(dir)).type(), sample.getSerializedSize());
+
+    try (FileRecordingStore store = FileRecordingStore.open(dir, fsyncThreads)) {
+      long createStart = System.nanoTime();
+      List<CompletableFuture<GameLog>> created = new ArrayList<>();
+      for (int g = 0; g < gameCount; g++) {
+        RecordingHeader header = RecordingHeader.newBuilder()
+            .setFormatVersion(1)
+            .setGameCode(String.format(Locale.ROOT, "BENCH%05d", g))
+            .setCreatedAtMillis(System.currentTimeMillis())
+            .setServerVersion("bench")
+            .setScenario(ScenarioLoader.toProto(scenario))
+            .setSettings(EventCodec.toProto(GameSettings.untimed(scenario.rounds())))
+            .build();
+        created.add(store.create(header));
+      }
+      List<Game> games = new ArrayList<>();
+      for (int g = 0; g < gameCount; g++) {
+        games.add(new Game(created.get(g).get(60, TimeUnit.SECONDS), loops.get(g % loops.size())));
+      }
+      double createSeconds = (System.nanoTime() - createStart) / 1e9;
+      System.out.printf(Locale.ROOT, "created %,d recordings at once in %.2f s (%,d fsyncs)%n",
+          gameCount, createSeconds, store.fsyncCount());
+
+      CountDownLatch drained = new CountDownLatch(gameCount);
+      for (Game game : games) {
+        game.drained = drained;
+        game.loop.execute(game::start);
+      }
+      TimeUnit.SECONDS.sleep(WARM_UP_SECONDS);
+      latencyNanos.reset();
+      long appends0 = store.appendCount();
+      long fsyncs0 = store.fsyncCount();
+      long batches0 = store.batchCount();
+      long start = System.nanoTime();
+      TimeUnit.SECONDS.sleep(seconds);
+      long appends = store.appendCount() - appends0;
+      long fsyncs = store.fsyncCount() - fsyncs0;
+      long batches = store.batchCount() - batches0;
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      Histogram latency = latencyNanos.getIntervalHistogram();
+      stopping = true;
+      if (!drained.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("appends still in flight after 60 s");
+      }
+      for (Game game : games) {
+        game.log.close().get(30, TimeUnit.SECONDS);
+      }
+
+      System.out.printf(Locale.ROOT, "events/s:          %,12.0f  (%,d durable appends in %.2f s)%n",
+          appends / elapsed, appends, elapsed);
+      System.out.printf(Locale.ROOT, "fsyncs/s:          %,12.0f%n", fsyncs / elapsed);
+      System.out.printf(Locale.ROOT, "batches:           %,12d  (%,.0f/s)%n", batches,
+          batches / elapsed);
+      System.out.printf(Locale.ROOT, "mean batch size:   %,12.1f  appends (%.1f fsyncs per batch)%n",
+          (double) appends / batches, (double) fsyncs / batches);
+      System.out.printf(Locale.ROOT, "append-to-durable: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
+              + " max %.2f ms (%,d samples)%n",
+          latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
+          latency.getValueAtPercentile(99.9) / 1e6, latency.getMaxValue() / 1e6,
+          latency.getTotalCount());
+    } finally {
+      loops.forEach(ExecutorService::shutdownNow);
+    }
+  }
+
+  /** One game: owned by one loop thread, which numbers and issues its appends. */
+  private final class Game {
+    private final GameLog log;
+    private final ExecutorService loop;
+    private CountDownLatch drained;
+    private long nextSeq = 1;
+    private int inFlight;
+
+    Game(GameLog log, ExecutorService loop) {
+      this.log = log;
+      this.loop = loop;
+    }
+
+    void start() {
+      for (int i = 0; i < inFlightPerGame; i++) {
+        appendNext();
+      }
+    }
+
+    private void appendNext() {
+      inFlight++;
+      long began = System.nanoTime();
+      log.append(List.of(offer(nextSeq++))).whenComplete((ok, failure) -> {
+        // Runs on the writer thread, right when the append became durable.
+        latencyNanos.recordValue(System.nanoTime() - began);
+        loop.execute(() -> completed(failure));
+      });
+    }
+
+    private void completed(Throwable failure) {
+      inFlight--;
+      if (failure != null) {
+        throw new IllegalStateException("an append failed", failure);
+      }
+      if (!stopping) {
+        appendNext();
+      } else if (inFlight == 0) {
+        drained.countDown();
+      }
+    }
+  }
+
+  private static Record offer(long seq) {
+    Package pkg = Package.newBuilder()
+        .addChoices(choice("territory", "two_islands_plus"))
+        .addChoices(choice("peace_treaty", "roadmap"))
+        .addChoices(choice("energy", "lng_contracts"))
+        .addChoices(choice("far_east", "major"))
+        .addChoices(choice("security", "joint_exercises"))
+        .addChoices(choice("missile_defence", "briefings"))
+        .build();
+    return Record.newBuilder().setSeq(seq).setAtMillis(System.currentTimeMillis())
+        .setRole("japan")
+        .setEvent(GameEvent.newBuilder().setOfferMade(
+            OfferMade.newBuilder().setRole("japan").setPackage(pkg)))
+        .build();
+  }
+
+  private static Choice choice(String issue, String option) {
+    return Choice.newBuilder().setIssue(issue).setOption(option).build();
+  }
+
+  private static int intArg(String[] args, int index, int fallback) {
+    return args.length > index ? Integer.parseInt(args[index]) : fallback;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
