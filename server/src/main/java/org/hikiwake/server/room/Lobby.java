@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.FileAlreadyExistsException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,23 +106,40 @@ public final class Lobby {
           org.hikiwake.proto.wire.ErrorCode.TOO_MANY_GAMES, "This server already holds "
               + maxGames + " games."));
     }
-    GameSettings settings = new GameSettings(r, turnLimit);
+    return createWithFreshCode(scenario.get(), new GameSettings(r, turnLimit), 3);
+  }
+
+  /**
+   * Writes the header under a new code; a code whose file is left over from an
+   * earlier run of the server (but not loaded, e.g. unreadable) is skipped.
+   */
+  private CompletableFuture<GameRoom> createWithFreshCode(Scenario scenario,
+      GameSettings settings, int triesLeft) {
     String code = uniqueCode();
     Instant now = clock.instant();
     RecordingHeader header = RecordingHeader.newBuilder().setFormatVersion(RECORDING_FORMAT)
         .setGameCode(code).setCreatedAtMillis(now.toEpochMilli())
         .setServerVersion(ServerVersion.SOFTWARE)
-        .setScenario(ScenarioLoader.toProto(scenario.get()))
+        .setScenario(ScenarioLoader.toProto(scenario))
         .setSettings(EventCodec.toProto(settings))
         .build();
-    return store.create(header).thenApply(gameLog -> {
-      GameRoom room = GameRoom.create(code, now, scenario.get(), settings, executors.get(),
-          clock, tokens, gameLog);
-      rooms.put(code, room);
-      log.info("game {} created: scenario {}, {} rounds, turn limit {}", code, scenarioId, r,
-          turnLimit.map(Duration::toString).orElse("none"));
-      return room;
-    });
+    return store.create(header).handle((gameLog, failure) -> {
+      if (failure == null) {
+        GameRoom room = GameRoom.create(code, now, scenario, settings, executors.get(), clock,
+            tokens, gameLog);
+        rooms.put(code, room);
+        log.info("game {} created: scenario {}, {} rounds, turn limit {}", code, scenario.id(),
+            settings.rounds(), settings.turnLimit().map(Duration::toString).orElse("none"));
+        return CompletableFuture.completedFuture(room);
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (cause instanceof FileAlreadyExistsException && triesLeft > 1) {
+        log.warn("a recording for code {} already exists; drawing another code", code);
+        return createWithFreshCode(scenario, settings, triesLeft - 1);
+      }
+      return CompletableFuture.<GameRoom>failedFuture(cause);
+    }).thenCompose(f -> f);
   }
 
   /** Rebuilds games from recordings found at start-up; returns how many are unfinished. */
