@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.hikiwake.proto.game.Outcome;
+import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorCode;
+import org.hikiwake.proto.wire.FetchRecording;
 import org.hikiwake.proto.wire.Event;
 import org.hikiwake.proto.wire.ServerMessage;
+import org.hikiwake.server.record.Recording;
+import org.hikiwake.server.record.RecordingReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,10 @@ class GameServerSmokeTest {
       assertThat(r.hasJoined()).as("%s", r).isTrue();
       japan.awaitEvent(Event::hasTurnChanged);
 
+      ServerMessage tooSoon = host.request(ClientMessage.newBuilder()
+          .setFetchRecording(FetchRecording.newBuilder().setGameCode(code)));
+      assertThat(tooSoon.getError().getCode()).isEqualTo(ErrorCode.GAME_NOT_OVER);
+
       ServerMessage early = russia.propose(NASH);
       assertThat(early.getError().getCode()).isEqualTo(ErrorCode.NOT_YOUR_TURN);
 
@@ -57,6 +65,14 @@ class GameServerSmokeTest {
       assertThat(endJapan.getGameEnded()).isEqualTo(endRussia.getGameEnded());
       assertThat(endJapan.getGameEnded().getRolesCount()).isEqualTo(2);
       assertThat(endJapan.getGameEnded().getDebrief().hasNash()).isTrue();
+
+      ServerMessage file = host.request(ClientMessage.newBuilder()
+          .setFetchRecording(FetchRecording.newBuilder().setGameCode(code)));
+      Recording recording = RecordingReader.read(file.getRecordingFile().getContent()
+          .toByteArray());
+      assertThat(recording.isSound()).isTrue();
+      assertThat(recording.isFinished()).isTrue();
+      assertThat(recording.header().getGameCode()).isEqualTo(code);
     }
   }
 }

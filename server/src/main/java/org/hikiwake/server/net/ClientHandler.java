@@ -1,5 +1,6 @@
 package org.hikiwake.server.net;
 
+import com.google.protobuf.ByteString;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import org.hikiwake.engine.game.Move;
 import org.hikiwake.engine.game.Rules;
 import org.hikiwake.engine.scenario.Package;
@@ -19,6 +21,7 @@ import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.proto.wire.GameCreated;
 import org.hikiwake.proto.wire.GameList;
 import org.hikiwake.proto.wire.Pong;
+import org.hikiwake.proto.wire.RecordingFile;
 import org.hikiwake.proto.wire.ScenarioList;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.proto.wire.Welcome;
@@ -49,6 +52,8 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   private GameRoom seatRoom;
   private String seatRole;
   private final Set<GameRoom> watching = new LinkedHashSet<>();
+  /** Set once the connection is closed for a fatal error; frames read behind it are dropped. */
+  private boolean closing;
 
   ClientHandler(ServerConfig config, Lobby lobby, ConnectionCounter connections) {
     this.config = config;
@@ -66,15 +71,24 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    if (seatRoom != null) {
-      seatRoom.leave(participant);
+    try {
+      if (seatRoom != null) {
+        seatRoom.leave(participant);
+      }
+      watching.forEach(room -> room.leave(participant));
+    } catch (RejectedExecutionException e) {
+      // the server is stopping and the game's thread is gone: nobody is left to tell
+      log.debug("{} closed while the server stops: {}", ctx.channel().remoteAddress(),
+          e.toString());
     }
-    watching.forEach(room -> room.leave(participant));
     super.channelInactive(ctx);
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ClientMessage msg) {
+    if (closing) {
+      return;
+    }
     long id = msg.getRequestId();
     if (!rate.tryAcquire(System.nanoTime())) {
       reply(ctx, Views.error(id, ErrorCode.RATE_LIMITED, "Too many messages: at most "
@@ -129,6 +143,9 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
           return;
         }
         move(ctx, id, (role, at) -> new Move.Say(role, text, at));
+        break;
+      case FETCH_RECORDING:
+        fetchRecording(ctx, id, msg);
         break;
       case PING:
         reply(ctx, ServerMessage.newBuilder().setRequestId(id).setPong(Pong.getDefaultInstance())
@@ -214,6 +231,29 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
     });
   }
 
+  private void fetchRecording(ChannelHandlerContext ctx, long id, ClientMessage msg) {
+    Optional<GameRoom> room = findGame(ctx, id, msg.getFetchRecording().getGameCode());
+    if (room.isEmpty()) {
+      return;
+    }
+    if (room.get().summary().getPhase() != org.hikiwake.proto.wire.Phase.PHASE_ENDED) {
+      reply(ctx, Views.error(id, ErrorCode.GAME_NOT_OVER, "Game " + room.get().code()
+          + " is still being played; its recording is available once it ends."));
+      return;
+    }
+    lobby.recordingOf(room.get()).whenComplete((bytes, failure) -> {
+      if (failure == null) {
+        reply(ctx, ServerMessage.newBuilder().setRequestId(id).setRecordingFile(
+            RecordingFile.newBuilder().setGameCode(room.get().code())
+                .setContent(ByteString.copyFrom(bytes))).build());
+      } else {
+        log.warn("cannot read the recording of game {}", room.get().code(), failure);
+        reply(ctx, Views.error(id, ErrorCode.INTERNAL, "The server could not read the"
+            + " recording of game " + room.get().code() + "; see its log."));
+      }
+    });
+  }
+
   private interface MoveFactory {
     Move make(String role, java.time.Instant at);
   }
@@ -267,6 +307,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
           + " is closed."));
     } else if (cause instanceof IOException) {
       log.debug("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+      closing = true;
       ctx.close();
     } else {
       log.error("unexpected failure on {}", ctx.channel().remoteAddress(), cause);
@@ -276,6 +317,10 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   }
 
   private void closeWith(ChannelHandlerContext ctx, ServerMessage error) {
+    if (closing) {
+      return; // one error is enough; the close is under way
+    }
+    closing = true;
     if (ctx.channel().isActive()) {
       ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
     }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.CorruptedFrameException;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
   private final int maxFrameBytes;
   private final long frameTimeoutNanos;
   private long partialSince = -1;
+  /** Set after a bad frame: the connection is being closed and nothing more is read. */
+  private boolean failed;
 
   public FrameDecoder(int maxFrameBytes, long frameTimeout, TimeUnit unit) {
     this.maxFrameBytes = maxFrameBytes;
@@ -27,6 +30,21 @@ public final class FrameDecoder extends ByteToMessageDecoder {
 
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    if (failed) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
+    try {
+      decodeFrames(in, out);
+    } catch (DecoderException e) {
+      // bytes behind a bad frame must never be read as commands, even at close
+      failed = true;
+      in.skipBytes(in.readableBytes());
+      throw e;
+    }
+  }
+
+  private void decodeFrames(ByteBuf in, List<Object> out) {
     while (in.isReadable()) {
       in.markReaderIndex();
       int start = in.readerIndex();
@@ -56,7 +74,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
       partialSince = now;
     } else if (now - partialSince > frameTimeoutNanos) {
       throw new CorruptedFrameException("a frame stayed incomplete for more than "
-          + TimeUnit.NANOSECONDS.toSeconds(frameTimeoutNanos) + " s");
+          + TimeUnit.NANOSECONDS.toMillis(frameTimeoutNanos) + " ms");
     }
   }
 

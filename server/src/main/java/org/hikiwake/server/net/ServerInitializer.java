@@ -1,8 +1,8 @@
 package org.hikiwake.server.net;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.protobuf.ProtobufDecoder;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
@@ -13,7 +13,7 @@ import org.hikiwake.server.ServerConfig;
 import org.hikiwake.server.room.Lobby;
 
 /** Stacks the codecs: bounded varint32 frames, protobuf, idle detection, then the handler. */
-public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+public final class ServerInitializer extends ChannelInitializer<Channel> {
   private final ServerConfig config;
   private final Lobby lobby;
   private final ConnectionCounter connections;
@@ -25,7 +25,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   }
 
   @Override
-  protected void initChannel(SocketChannel ch) {
+  protected void initChannel(Channel ch) {
     ChannelPipeline p = ch.pipeline();
     p.addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0,
         TimeUnit.MILLISECONDS));

@@ -153,6 +153,18 @@ public final class FileRecordingStore implements RecordingStore {
     return gamesDir.resolve(gameCode + EXTENSION);
   }
 
+  @Override
+  public CompletableFuture<byte[]> read(String gameCode) {
+    // Off the writer and the event loops: a plain blocking read on a common pool thread.
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readAllBytes(fileOf(gameCode));
+      } catch (IOException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, java.util.concurrent.ForkJoinPool.commonPool());
+  }
+
   /** How many fsyncs (of files and of the folder) the writer has made. */
   public long fsyncCount() {
     return fsyncs.get();

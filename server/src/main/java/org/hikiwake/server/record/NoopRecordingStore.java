@@ -32,6 +32,12 @@ public final class NoopRecordingStore implements RecordingStore {
   }
 
   @Override
+  public CompletableFuture<byte[]> read(String gameCode) {
+    return CompletableFuture.failedFuture(new java.nio.file.NoSuchFileException(
+        gameCode + " (this server does not record games)"));
+  }
+
+  @Override
   public List<RecoveredGame> recover() {
     return List.of();
   }

@@ -20,6 +20,12 @@ public interface RecordingStore extends AutoCloseable {
    */
   List<RecoveredGame> recover() throws IOException;
 
+  /**
+   * The bytes of a game's recording as they are on disk now, read off the
+   * caller's thread; fails with {@code NoSuchFileException} if there is none.
+   */
+  CompletableFuture<byte[]> read(String gameCode);
+
   /** Flushes what is queued, then stops the writer. */
   @Override
   void close();

@@ -166,6 +166,11 @@ public final class Lobby {
     return unfinished;
   }
 
+  /** The recording bytes of a game; the caller checks the game is over. */
+  public CompletableFuture<byte[]> recordingOf(GameRoom room) {
+    return store.read(room.code());
+  }
+
   public Optional<GameRoom> find(String typedCode) {
     return Optional.ofNullable(rooms.get(JoinCodes.normalize(typedCode)));
   }
