@@ -1,0 +1,35 @@
+package org.hikiwake.cli;
+
+/**
+ * The documented exit codes of the {@code hikiwake} launcher. Every failure
+ * also prints a one-line reason on standard error.
+ */
+public final class ExitCode {
+  /** Success; for {@code play} and {@code watch}, the game ended normally (or you quit). */
+  public static final int OK = 0;
+  /** The command line is wrong: unknown option, missing argument, bad value. */
+  public static final int USAGE = 1;
+  /** The server cannot be reached. */
+  public static final int CANNOT_CONNECT = 2;
+  /** The server refused the request (unknown game, seat taken, bad seat token, ...). */
+  public static final int SERVER_ERROR = 3;
+  /** The connection was lost and could not be re-established. */
+  public static final int CONNECTION_LOST = 4;
+  /** A file (scenario, recording) is missing, unreadable, damaged or invalid. */
+  public static final int BAD_FILE = 5;
+  /** Something unexpected failed inside the client: a bug; please report it. */
+  public static final int SOFTWARE = 6;
+
+  /** The exit code table, as shown in {@code hikiwake --help}. */
+  public static final String[] HELP = {
+      "0  ok; for play and watch: the game ended normally (or you quit)",
+      "1  bad command line",
+      "2  cannot connect to the server",
+      "3  the server refused the request (unknown game, seat taken, ...)",
+      "4  connection lost and could not be re-established",
+      "5  bad file: missing, unreadable, damaged or invalid",
+      "6  unexpected failure in the client (a bug)",
+  };
+
+  private ExitCode() {}
+}

@@ -1,0 +1,58 @@
+package org.hikiwake.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hikiwake.cli.record.Exporter;
+import org.hikiwake.cli.record.LoadedGame;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code hikiwake export}: writes a recorded game as JSON, CSV or Markdown. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = {"Export a recorded game (a .hwr file):",
+        "  json  the whole record: settings, events with both sides' points, analysis",
+        "  csv   one row per move with the package and both sides' points",
+        "  md    a readable transcript"})
+final class ExportCommand implements Callable<Integer> {
+  @ParentCommand
+  private Hikiwake root;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The recording file.")
+  private Path file;
+
+  @Option(names = "--format", defaultValue = "md", paramLabel = "json|csv|md",
+      description = "Output format (default: ${DEFAULT-VALUE}).")
+  private Exporter.Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+      description = "Write to this file instead of standard output.")
+  private Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    LoadedGame game = LoadedGame.load(file);
+    String text = Exporter.export(game, format);
+    if (output == null) {
+      root.out().print(text);
+      root.out().flush();
+    } else {
+      try {
+        Files.writeString(output, text, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new CliException(ExitCode.BAD_FILE, "cannot write " + output + ": "
+            + e.getMessage(), e);
+      }
+    }
+    if (!game.isSound()) {
+      throw new CliException(ExitCode.BAD_FILE, file + " is damaged: "
+          + game.problem().orElse("") + "; exported what was readable: "
+          + game.readableSummary());
+    }
+    return ExitCode.OK;
+  }
+}

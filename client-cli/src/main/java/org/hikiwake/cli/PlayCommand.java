@@ -1,0 +1,189 @@
+package org.hikiwake.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.hikiwake.cli.net.Connection;
+import org.hikiwake.cli.net.ServerAddress;
+import org.hikiwake.cli.play.Console;
+import org.hikiwake.cli.play.GameModel;
+import org.hikiwake.cli.play.PlayCompleter;
+import org.hikiwake.cli.play.PlaySession;
+import org.hikiwake.cli.play.Renderer;
+import org.hikiwake.cli.play.SeatStore;
+import org.hikiwake.cli.play.StreamConsole;
+import org.hikiwake.cli.play.TerminalConsole;
+import org.hikiwake.proto.wire.ClientMessage;
+import org.hikiwake.proto.wire.GameList;
+import org.hikiwake.proto.wire.GameSummary;
+import org.hikiwake.proto.wire.ListGames;
+import org.hikiwake.proto.wire.SeatInfo;
+import org.hikiwake.proto.wire.ServerMessage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code hikiwake play}: takes (or takes back) a seat and plays. */
+@Command(name = "play", mixinStandardHelpOptions = true,
+    description = {
+        "Take a seat in a game and play it.",
+        "",
+        "In a terminal: a prompt with Tab completion; type `help` for the commands.",
+        "Without a terminal (a script): one command per line; offer, accept and walkaway wait"
+            + " for your turn; the command ends when the game does (exit 0)."},
+    footer = {"", "Examples:",
+        "  hikiwake play K7MX-Q2PA --role japan --name Aiko",
+        "  hikiwake play --resume K7MX-Q2PA",
+        "  printf 'offer ...\\naccept\\n' | hikiwake play K7MX-Q2PA --role russia --json"})
+final class PlayCommand implements Callable<Integer> {
+  @ParentCommand
+  private Hikiwake root;
+
+  @Mixin
+  private ServerOption server;
+
+  @Parameters(index = "0", paramLabel = "CODE", description = "The game's join code.")
+  private String code;
+
+  @Option(names = "--role", paramLabel = "ROLE",
+      description = "Role to play, e.g. japan or russia (default: a free seat).")
+  private String role;
+
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "Name shown to the other side: letters, digits, spaces, . - _"
+          + " (default: your user name).")
+  private String name;
+
+  @Option(names = "--resume",
+      description = "Take back your seat in this game with the token kept from when you joined.")
+  private boolean resume;
+
+  @Option(names = "--json",
+      description = "Print one JSON object per event on standard output; messages go to"
+          + " standard error. Implies line mode.")
+  private boolean json;
+
+  @Option(names = "--reattach-attempts", hidden = true, defaultValue = "12")
+  private int reattachAttempts;
+
+  @Option(names = "--reattach-delay-ms", hidden = true, defaultValue = "500")
+  private long reattachDelayMillis;
+
+  /** The running session, for tests that cut the connection. */
+  private volatile PlaySession session;
+
+  @Override
+  public Integer call() throws Exception {
+    ServerAddress address = server.resolve(root.env());
+    Path home = SeatStore.homeDir(root.env());
+    SeatStore store = SeatStore.in(home);
+    PlaySession.Attach target = target(address, store);
+    AtomicReference<GameModel> view = new AtomicReference<>();
+    boolean terminal = !json && root.hasSystemStreams() && System.console() != null;
+    try (Console console = terminal ? openTerminal(home, view)
+        : new StreamConsole(root.in(), root.out(), root.err(), json)) {
+      PlaySession.Backoff backoff = new PlaySession.Backoff(
+          java.time.Duration.ofMillis(reattachDelayMillis),
+          PlaySession.Backoff.DEFAULT.maxDelay(), reattachAttempts);
+      try (PlaySession s = new PlaySession(address, console, view, Optional.of(store), backoff)) {
+        session = s;
+        return s.run(target);
+      }
+    }
+  }
+
+  private Console openTerminal(Path home, AtomicReference<GameModel> view) throws CliException {
+    try {
+      SeatStore.ensureDir(home);
+      return TerminalConsole.open(home.resolve("history"), new PlayCompleter(view::get),
+          () -> view.get() == null ? "hikiwake > "
+              : Renderer.prompt(view.get(), System.currentTimeMillis()));
+    } catch (IOException e) {
+      throw new CliException(ExitCode.SOFTWARE, "cannot open the terminal: " + e.getMessage(), e);
+    }
+  }
+
+  PlaySession session() {
+    return session;
+  }
+
+  private PlaySession.Attach target(ServerAddress address, SeatStore store) throws CliException {
+    List<SeatStore.StoredSeat> kept;
+    try {
+      kept = store.find(address, code);
+    } catch (IOException e) {
+      throw new CliException(ExitCode.BAD_FILE,
+          "cannot read the seat tokens in " + store.file() + ": " + e.getMessage(), e);
+    }
+    List<SeatStore.StoredSeat> mine = kept.stream()
+        .filter(s -> role == null || s.role().equals(role)).toList();
+    if (resume) {
+      if (mine.isEmpty()) {
+        throw new CliException(ExitCode.USAGE, "no seat" + (role == null ? "" : " as " + role)
+            + " is kept for game " + code + " on " + address + " (in " + store.file()
+            + "); join with --role ROLE --name NAME");
+      }
+      if (mine.size() > 1) {
+        throw new CliException(ExitCode.USAGE, "you hold several seats in game " + code + " ("
+            + mine.stream().map(SeatStore.StoredSeat::role).collect(Collectors.joining(", "))
+            + "); say which with --role");
+      }
+      return PlaySession.Attach.resume(code, mine.get(0).token());
+    }
+    if (mine.size() == 1) {
+      root.err().println("You already hold the " + mine.get(0).role()
+          + " seat in this game; taking it back.");
+      return PlaySession.Attach.resume(code, mine.get(0).token());
+    }
+    if (role == null && mine.size() > 1) {
+      throw new CliException(ExitCode.USAGE, "you hold several seats in game " + code
+          + "; say which with --role");
+    }
+    String chosenRole = role != null ? role : freeRole(address);
+    return PlaySession.Attach.join(code, chosenRole, name != null ? name : defaultName());
+  }
+
+  private String freeRole(ServerAddress address) throws CliException {
+    GameList list;
+    try (Connection c = Connection.open(address)) {
+      list = c.expect(ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance()),
+          ServerMessage.BodyCase.GAME_LIST).getGameList();
+    }
+    String wanted = SeatStore.normalizeCode(code);
+    for (GameSummary g : list.getGamesList()) {
+      if (SeatStore.normalizeCode(g.getGameCode()).equals(wanted)) {
+        for (SeatInfo seat : g.getSeatsList()) {
+          if (!seat.getTaken()) {
+            return seat.getRole();
+          }
+        }
+        throw new CliException(ExitCode.SERVER_ERROR, "both seats of game " + code
+            + " are taken; if one is yours, use --resume");
+      }
+    }
+    throw new CliException(ExitCode.SERVER_ERROR, "there is no game " + code + " on " + address
+        + " (see `hikiwake games`)");
+  }
+
+  /** The user's login name, cut down to what display names allow. */
+  static String defaultName() {
+    String user = System.getProperty("user.name", "");
+    StringBuilder b = new StringBuilder();
+    for (char c : user.toCharArray()) {
+      if (Character.isLetterOrDigit(c) || c == ' ' || c == '.' || c == '-' || c == '_') {
+        b.append(c);
+      }
+      if (b.length() == 32) {
+        break;
+      }
+    }
+    String n = b.toString().strip();
+    return n.isEmpty() ? "player" : n;
+  }
+}

@@ -1,0 +1,83 @@
+package org.hikiwake.cli;
+
+import ch.qos.logback.classic.Level;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.hikiwake.engine.scenario.ScenarioException;
+import org.hikiwake.server.HikiwakeServer;
+import org.hikiwake.server.ServerConfig;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code hikiwake serve}: runs a game server until Ctrl-C or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Run a game server. It keeps every game in the data folder and resumes"
+        + " unfinished games when it starts again. Stop it with Ctrl-C."})
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand
+  private Hikiwake root;
+
+  @Option(names = "--port", defaultValue = "7430", paramLabel = "PORT",
+      description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  private int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only;"
+          + " use 0.0.0.0 for a classroom network).")
+  private String bind;
+
+  @Option(names = "--data", defaultValue = "hikiwake-data", paramLabel = "DIR",
+      description = "Folder for game recordings (default: ./${DEFAULT-VALUE}).")
+  private Path data;
+
+  @Option(names = "--scenarios", paramLabel = "DIR",
+      description = "Folder of extra scenario files (*.textproto) besides the built-in ones.")
+  private Path scenarios;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new CliException(ExitCode.USAGE, "--port must be 0-65535 but was " + port);
+    }
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.hikiwake")).setLevel(Level.INFO);
+    ServerConfig config = ServerConfig.defaults().withPort(port).withBindAddress(bind)
+        .withDataDir(data);
+    if (scenarios != null) {
+      config = config.withScenariosDir(scenarios);
+    }
+    HikiwakeServer server;
+    try {
+      server = HikiwakeServer.start(config);
+    } catch (ScenarioException e) {
+      for (String problem : e.problems()) {
+        root.err().println(problem);
+      }
+      throw new CliException(ExitCode.BAD_FILE, "a scenario file is invalid: "
+          + e.problems().size() + " problem(s), listed above", e);
+    } catch (BindException e) {
+      throw new CliException(ExitCode.CANNOT_CONNECT,
+          "cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+              + " (is another server running? try --port)", e);
+    }
+    Thread hook = new Thread(server::close, "hikiwake-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    String where = bind + ":" + server.port();
+    root.out().println("Hikiwake server listening on " + where);
+    root.out().println("Games are recorded in " + data.toAbsolutePath().normalize());
+    boolean loopback = bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1");
+    String serverArg = loopback && server.port() == ServerConfig.DEFAULT_PORT ? ""
+        : " --server " + (loopback ? "localhost" : "HOST") + ":" + server.port();
+    if (!loopback) {
+      root.out().println("Players on other machines use this machine's name or address as HOST.");
+    }
+    root.out().println("Create a game:  hikiwake create" + serverArg);
+    root.out().println("Join it:        hikiwake play CODE --role japan --name NAME" + serverArg);
+    root.out().println("Stop the server with Ctrl-C.");
+    root.out().flush();
+    server.awaitTermination();
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,84 @@
+package org.hikiwake.cli.play;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.hikiwake.cli.text.Sanitizer;
+import org.hikiwake.proto.wire.IssueView;
+import org.hikiwake.proto.wire.OptionView;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+
+/**
+ * Tab completion at the play prompt: command names first, then for
+ * {@code offer} and {@code score} every {@code issue=option} pair of the issues
+ * not yet named, each described with your points.
+ */
+public final class PlayCompleter implements Completer {
+  private final Supplier<GameModel> model;
+
+  public PlayCompleter(Supplier<GameModel> model) {
+    this.model = model;
+  }
+
+  @Override
+  public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+    candidates.addAll(candidates(line.words(), line.wordIndex()));
+  }
+
+  /** The candidates for the word at {@code wordIndex}; pure, for tests. */
+  public List<Candidate> candidates(List<String> words, int wordIndex) {
+    List<Candidate> out = new java.util.ArrayList<>();
+    if (wordIndex == 0) {
+      for (String name : PromptCommand.NAMES) {
+        out.add(new Candidate(name, name, null, null, null, null, true));
+      }
+      return out;
+    }
+    String command = words.isEmpty() ? "" : words.get(0);
+    if (!command.equals("offer") && !command.equals("score")) {
+      return out;
+    }
+    GameModel m = model.get();
+    if (m == null) {
+      return out;
+    }
+    if (command.equals("offer")) {
+      out.add(new Candidate("--from-table", "--from-table", null,
+          "change only the named issues of the offer on the table", null, null, true));
+    }
+    Set<String> named = new HashSet<>();
+    for (int i = 1; i < words.size(); i++) {
+      if (i == wordIndex) {
+        continue;
+      }
+      int eq = words.get(i).indexOf('=');
+      if (eq > 0) {
+        named.add(words.get(i).substring(0, eq));
+      }
+    }
+    for (IssueView issue : m.scenario().getIssuesList()) {
+      String issueId = Sanitizer.line(issue.getId());
+      if (named.contains(issueId)) {
+        continue;
+      }
+      for (OptionView option : issue.getOptionsList()) {
+        String optionId = Sanitizer.line(option.getId());
+        String description = Sanitizer.line(option.getLabel());
+        if (m.seat().isPresent()) {
+          OptionalInt p = m.seat().get().points().of(issue.getId(), option.getId());
+          if (p.isPresent()) {
+            description = p.getAsInt() + " pts  " + description;
+          }
+        }
+        out.add(new Candidate(issueId + "=" + optionId, issueId + "=" + optionId, issueId,
+            description, null, null, true));
+      }
+    }
+    return out;
+  }
+}

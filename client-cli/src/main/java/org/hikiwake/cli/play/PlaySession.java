@@ -1,0 +1,702 @@
+package org.hikiwake.cli.play;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import org.hikiwake.cli.CliException;
+import org.hikiwake.cli.ExitCode;
+import org.hikiwake.cli.net.Connection;
+import org.hikiwake.cli.net.ServerAddress;
+import org.hikiwake.engine.scenario.Package;
+import org.hikiwake.proto.wire.Accept;
+import org.hikiwake.proto.wire.ClientMessage;
+import org.hikiwake.proto.wire.Error;
+import org.hikiwake.proto.wire.ErrorCode;
+import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.JoinSeat;
+import org.hikiwake.proto.wire.Propose;
+import org.hikiwake.proto.wire.ResumeSeat;
+import org.hikiwake.proto.wire.Say;
+import org.hikiwake.proto.wire.ServerMessage;
+import org.hikiwake.proto.wire.WalkAway;
+import org.hikiwake.proto.wire.WatchGame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One seat (or one watcher) in one game: attaches to the server, keeps the
+ * {@link GameModel} up to date from pushed events, runs the commands read from
+ * the {@link Console}, and re-attaches with the seat token, with exponential
+ * backoff, when the connection drops.
+ *
+ * <p>Without a terminal, a command that needs the turn waits for it (or for the
+ * end of the game), the session ends when the game does, and the end of input
+ * means "wait for the end of the game".
+ */
+public final class PlaySession implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PlaySession.class);
+
+  /** How to take part. */
+  public enum Mode { JOIN, RESUME, WATCH }
+
+  /**
+   * What to attach to.
+   *
+   * @param role the role to join (JOIN only)
+   * @param displayName the name to show (JOIN only)
+   * @param token the seat token (RESUME only)
+   */
+  public record Attach(Mode mode, String gameCode, String role, String displayName,
+      String token) {
+    public static Attach join(String gameCode, String role, String displayName) {
+      return new Attach(Mode.JOIN, gameCode, role, displayName, "");
+    }
+
+    public static Attach resume(String gameCode, String token) {
+      return new Attach(Mode.RESUME, gameCode, "", "", token);
+    }
+
+    public static Attach watch(String gameCode) {
+      return new Attach(Mode.WATCH, gameCode, "", "", "");
+    }
+  }
+
+  /**
+   * Re-attach policy: the first wait, doubled after each failed attempt up to
+   * {@code maxDelay}, for at most {@code attempts} attempts.
+   */
+  public record Backoff(Duration firstDelay, Duration maxDelay, int attempts) {
+    public static final Backoff DEFAULT =
+        new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15), 12);
+  }
+
+  private final ServerAddress address;
+  private final Console console;
+  private final AtomicReference<GameModel> view;
+  private final Optional<SeatStore> store;
+  private final Backoff backoff;
+  private final ScheduledExecutorService scheduler;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  // Guarded by lock.
+  private final List<Event> buffered = new ArrayList<>();
+  private boolean attaching;
+  private int generation;
+  private CliException fatal;
+  private boolean closing;
+  private Attach attach;
+
+  private volatile Connection connection;
+
+  /**
+   * @param view where the current model is published, for the prompt and completion
+   * @param store where seat tokens are kept; empty to keep none
+   */
+  public PlaySession(ServerAddress address, Console console, AtomicReference<GameModel> view,
+      Optional<SeatStore> store, Backoff backoff) {
+    this.address = address;
+    this.console = console;
+    this.view = view;
+    this.store = store;
+    this.backoff = backoff;
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "hikiwake-session");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The game as this client sees it now; null before the first attach. */
+  public GameModel model() {
+    return view.get();
+  }
+
+  /** The live connection, if any (for tests that cut it). */
+  public Optional<Connection> connection() {
+    return Optional.ofNullable(connection);
+  }
+
+  /**
+   * Attaches and runs until the game ends (scripts, watchers) or the user quits.
+   *
+   * @return the exit code: {@link ExitCode#OK} when the game ended or the user quit
+   * @throws CliException when the game cannot be reached or the connection is lost for good
+   */
+  public int run(Attach target) throws CliException {
+    attach(target, false);
+    if (target.mode() == Mode.WATCH) {
+      awaitModel(GameModel::isOver);
+      return ExitCode.OK;
+    }
+    if (console.isInteractive()) {
+      scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+    while (true) {
+      checkFatal();
+      if (!console.isInteractive() && model().isOver()) {
+        return ExitCode.OK;
+      }
+      String line;
+      try {
+        line = console.readLine();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ExitCode.OK;
+      }
+      checkFatal();
+      if (line == null && !console.isInteractive()) {
+        awaitModel(GameModel::isOver);
+        return ExitCode.OK;
+      }
+      PromptCommand command = line == null ? new PromptCommand.Quit() : PromptCommand.parse(line);
+      if (command instanceof PromptCommand.Quit) {
+        if (!model().isOver()) {
+          console.show(List.of("Leaving. Your seat is kept: `hikiwake play --resume "
+              + model().code() + "` takes it back."));
+        }
+        return ExitCode.OK;
+      }
+      execute(command);
+    }
+  }
+
+  private void tick() {
+    GameModel m = model();
+    if (m != null && m.isInProgress() && m.deadlineMillis() > 0) {
+      console.promptChanged();
+    }
+  }
+
+  // ------------------------------------------------------------ attaching
+
+  private void attach(Attach target, boolean again) throws CliException {
+    int gen;
+    lock.lock();
+    try {
+      gen = ++generation;
+      attaching = true;
+      buffered.clear();
+    } finally {
+      lock.unlock();
+    }
+    Connection c = Connection.open(address, new SessionListener(gen), Duration.ofSeconds(10));
+    ServerMessage reply;
+    try {
+      reply = c.call(command(target));
+    } catch (CliException e) {
+      c.close();
+      throw e;
+    }
+    if (reply.hasError()) {
+      c.close();
+      throw new CliException(ExitCode.SERVER_ERROR, refusal(target, reply.getError()));
+    }
+    GameModel fresh;
+    if (reply.hasJoined()) {
+      fresh = GameModel.fromJoined(reply.getJoined());
+    } else if (reply.hasWatching()) {
+      fresh = GameModel.fromWatching(reply.getWatching());
+    } else {
+      c.close();
+      throw new CliException(ExitCode.SERVER_ERROR,
+          "the server answered " + reply.getBodyCase() + " to " + target.mode());
+    }
+    lock.lock();
+    try {
+      GameModel old = model();
+      if (old == null) {
+        console.show(Renderer.welcome(fresh, target.mode() == Mode.RESUME));
+      }
+      // Each past event is shown as it was when it happened: fold from where we were.
+      GameModel then = old == null ? fresh.rewound() : old;
+      for (Event e : fresh.history()) {
+        if (then.isNew(e)) {
+          then = then.apply(e);
+          console.showEvent(e, Renderer.event(then, e));
+        }
+      }
+      GameModel m = fresh;
+      for (Event e : buffered) {
+        if (m.isNew(e)) {
+          m = m.apply(e);
+          console.showEvent(e, Renderer.event(m, e));
+        }
+      }
+      buffered.clear();
+      view.set(m);
+      attaching = false;
+      connection = c;
+      this.attach = target.mode() == Mode.JOIN
+          ? Attach.resume(target.gameCode(), m.seat().orElseThrow().token()) : target;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    console.promptChanged();
+    if (!c.isOpen()) {
+      connectionLost(c);
+    }
+    if (target.mode() == Mode.JOIN && !again) {
+      keepToken(model());
+    }
+    if (model().isOver() && !console.isInteractive()) {
+      console.wakeUp();
+    }
+  }
+
+  private void keepToken(GameModel m) {
+    if (store.isEmpty() || m.seat().isEmpty()) {
+      return;
+    }
+    try {
+      store.get().save(address, m.code(), m.seat().get().role(), m.seat().get().token());
+      console.show(List.of("Your seat token is kept in " + store.get().file()
+          + "; after a disconnect, `hikiwake play --resume " + m.code() + "` takes the seat"
+          + " back."));
+    } catch (IOException e) {
+      log.warn("could not keep the seat token in {}", store.get().file(), e);
+      console.show(List.of("Could not keep your seat token (" + e.getMessage()
+          + "); `--resume` will not work for this game."));
+    }
+  }
+
+  private static ClientMessage.Builder command(Attach target) {
+    ClientMessage.Builder b = ClientMessage.newBuilder();
+    switch (target.mode()) {
+      case JOIN:
+        return b.setJoinSeat(JoinSeat.newBuilder().setGameCode(target.gameCode())
+            .setRole(target.role()).setDisplayName(target.displayName()));
+      case RESUME:
+        return b.setResumeSeat(ResumeSeat.newBuilder().setGameCode(target.gameCode())
+            .setSeatToken(target.token()));
+      case WATCH:
+        return b.setWatchGame(WatchGame.newBuilder().setGameCode(target.gameCode()));
+      default:
+        throw new AssertionError(target.mode());
+    }
+  }
+
+  private static String refusal(Attach target, Error error) {
+    String what = switch (target.mode()) {
+      case JOIN -> "cannot join game " + target.gameCode() + " as " + target.role();
+      case RESUME -> "cannot resume your seat in game " + target.gameCode();
+      case WATCH -> "cannot watch game " + target.gameCode();
+    };
+    return what + ": " + Connection.describe(error);
+  }
+
+  /** Receives one connection's events; ignores them once a newer connection has replaced it. */
+  private final class SessionListener implements Connection.Listener {
+    private final int gen;
+
+    SessionListener(int gen) {
+      this.gen = gen;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+      boolean ended = false;
+      lock.lock();
+      try {
+        if (gen != generation) {
+          return;
+        }
+        if (attaching) {
+          buffered.add(event);
+          return;
+        }
+        GameModel m = model();
+        // After the end only presence changes can come; the game-over event stays the last word.
+        if (!m.isNew(event) || m.isOver()) {
+          return;
+        }
+        m = m.apply(event);
+        view.set(m);
+        console.showEvent(event, Renderer.event(m, event));
+        ended = m.isOver();
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+      // A script ends with the game; a person stays to look at the debrief until `quit`.
+      if (ended && !console.isInteractive()) {
+        console.wakeUp();
+      }
+    }
+
+    @Override
+    public void onNotice(Error error) {
+      if (error.getCode() != ErrorCode.SHUTTING_DOWN) {
+        console.show(List.of("Server: " + Connection.describe(error)));
+      } else {
+        console.show(List.of("The server is shutting down."));
+      }
+    }
+
+    @Override
+    public void onClosed(Connection c) {
+      lock.lock();
+      try {
+        // While attaching, attach() itself looks at the connection when it is done.
+        if (gen != generation || attaching) {
+          return;
+        }
+      } finally {
+        lock.unlock();
+      }
+      connectionLost(c);
+    }
+  }
+
+  /** Starts re-attaching if {@code c} is the live connection and it dropped unasked. */
+  private void connectionLost(Connection c) {
+    lock.lock();
+    try {
+      if (closing || c.isClosedByUs() || connection != c) {
+        return;
+      }
+      connection = null;
+      changed.signalAll();
+      GameModel m = model();
+      if (m == null || m.isOver()) {
+        return;
+      }
+      generation++;
+    } finally {
+      lock.unlock();
+    }
+    console.show(List.of("Lost the connection to " + address + "; re-attaching..."));
+    scheduleAttempt(1, backoff.firstDelay());
+  }
+
+  private void scheduleAttempt(int attempt, Duration delay) {
+    try {
+      scheduler.schedule(() -> reattach(attempt, delay), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("session closed; not re-attaching", e);
+    }
+  }
+
+  private void reattach(int attempt, Duration delay) {
+    Attach target;
+    lock.lock();
+    try {
+      if (closing) {
+        return;
+      }
+      target = attach;
+    } finally {
+      lock.unlock();
+    }
+    try {
+      attach(target, true);
+      console.show(List.of("Re-attached" + (attempt > 1 ? " after " + attempt + " attempts" : "")
+          + "; carry on."));
+    } catch (CliException e) {
+      if (e.exitCode() == ExitCode.SERVER_ERROR) {
+        fail(e);
+      } else if (attempt >= backoff.attempts()) {
+        fail(new CliException(ExitCode.CONNECTION_LOST, "lost the connection to " + address
+            + " and could not re-attach in " + attempt + " attempts: " + e.getMessage()));
+      } else {
+        Duration next = delay.multipliedBy(2);
+        if (next.compareTo(backoff.maxDelay()) > 0) {
+          next = backoff.maxDelay();
+        }
+        String why = e.exitCode() == ExitCode.CANNOT_CONNECT
+            ? "the server is not reachable" : e.getMessage();
+        console.show(List.of("Re-attach attempt " + attempt + " of " + backoff.attempts()
+            + " failed (" + why + "); trying again in "
+            + Math.max(1, Math.round(next.toMillis() / 1000.0)) + " s."));
+        scheduleAttempt(attempt + 1, next);
+      }
+    }
+  }
+
+  private void fail(CliException e) {
+    lock.lock();
+    try {
+      fatal = e;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    console.wakeUp();
+  }
+
+  private void checkFatal() throws CliException {
+    lock.lock();
+    try {
+      if (fatal != null) {
+        throw fatal;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until the model satisfies the test, or throws if the session failed for good. */
+  private GameModel awaitModel(Predicate<GameModel> test) throws CliException {
+    lock.lock();
+    try {
+      while (true) {
+        if (fatal != null) {
+          throw fatal;
+        }
+        GameModel m = model();
+        if (!attaching && m != null && test.test(m)) {
+          return m;
+        }
+        changed.await(1, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCode.OK, "interrupted");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits for a live connection (during a re-attach), or throws if there will be none. */
+  private Connection awaitConnection() throws CliException {
+    lock.lock();
+    try {
+      while (true) {
+        if (fatal != null) {
+          throw fatal;
+        }
+        Connection c = connection;
+        if (!attaching && c != null && c.isOpen()) {
+          return c;
+        }
+        changed.await(200, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCode.OK, "interrupted");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ------------------------------------------------------------ commands
+
+  private void execute(PromptCommand command) throws CliException {
+    GameModel m = model();
+    if (command instanceof PromptCommand.Empty) {
+      return;
+    } else if (command instanceof PromptCommand.Invalid invalid) {
+      console.show(List.of(invalid.reason()));
+    } else if (command instanceof PromptCommand.Help) {
+      console.show(Renderer.help());
+    } else if (command instanceof PromptCommand.Brief) {
+      console.show(Renderer.brief(m));
+    } else if (command instanceof PromptCommand.Issues) {
+      console.show(Renderer.issues(m));
+    } else if (command instanceof PromptCommand.Table) {
+      console.show(Renderer.table(m));
+    } else if (command instanceof PromptCommand.History) {
+      console.show(Renderer.history(m));
+    } else if (command instanceof PromptCommand.Score score) {
+      score(m, score);
+    } else if (command instanceof PromptCommand.Offer offer) {
+      offer(offer);
+    } else if (command instanceof PromptCommand.Accept) {
+      accept();
+    } else if (command instanceof PromptCommand.WalkAway walkAway) {
+      walkAway(walkAway);
+    } else if (command instanceof PromptCommand.Say say) {
+      say(say);
+    } else if (command instanceof PromptCommand.Quit) {
+      throw new AssertionError("quit is handled by the loop");
+    } else {
+      throw new AssertionError(command);
+    }
+  }
+
+  private void score(GameModel m, PromptCommand.Score score) {
+    if (score.choices().isEmpty()) {
+      if (m.onTable().isEmpty()) {
+        console.show(List.of("Nothing is on the table. Score a package of your own:"
+            + " score issue=option ..."));
+      } else {
+        console.show(Renderer.table(m));
+      }
+      return;
+    }
+    PackageInput.Parsed parsed = PackageInput.parse(m, score.choices(), Package.of());
+    if (!parsed.isValid()) {
+      console.show(List.of("Cannot score that: " + String.join("; ", parsed.problems()) + "."));
+      return;
+    }
+    console.show(Renderer.score(m, parsed.pkg()));
+  }
+
+  private void offer(PromptCommand.Offer offer) throws CliException {
+    GameModel m = model();
+    PackageInput.Parsed parsed = PackageInput.parse(m, offer.choices(), Package.of());
+    if (!parsed.isValid()) {
+      console.show(List.of("Offer not sent: " + String.join("; ", parsed.problems()) + "."));
+      return;
+    }
+    if (!offer.fromTable()) {
+      List<String> missing = m.missingIssues(parsed.pkg());
+      if (!missing.isEmpty()) {
+        console.show(List.of("Offer not sent: it is incomplete; missing "
+            + String.join(", ", missing) + ".",
+            "Name one option for every issue, or use `offer --from-table issue=option ...`"
+                + " to change only some issues of the offer on the table."));
+        return;
+      }
+    }
+    if (!awaitTurn("offer")) {
+      return;
+    }
+    m = model();
+    Package pkg = parsed.pkg();
+    if (offer.fromTable()) {
+      Optional<Package> table = m.onTablePackage();
+      if (table.isEmpty()) {
+        console.show(List.of("Offer not sent: there is no offer on the table to start from;"
+            + " name every issue."));
+        return;
+      }
+      pkg = PackageInput.parse(m, offer.choices(), table.get()).pkg();
+    }
+    sendMove(ClientMessage.newBuilder().setPropose(
+        Propose.newBuilder().setPackage(GameModel.toProto(m.ordered(pkg)))), "offer");
+  }
+
+  private void accept() throws CliException {
+    if (!awaitTurn("accept")) {
+      return;
+    }
+    GameModel m = model();
+    if (m.onTable().isEmpty()) {
+      console.show(List.of("There is no offer on the table to accept; make one instead."));
+      return;
+    }
+    if (m.myRole().map(m.onTable().get().getRole()::equals).orElse(false)) {
+      console.show(List.of("The offer on the table is your own; only the other side can"
+          + " accept it."));
+      return;
+    }
+    sendMove(ClientMessage.newBuilder().setAccept(Accept.getDefaultInstance()), "accept");
+  }
+
+  private void walkAway(PromptCommand.WalkAway walkAway) throws CliException {
+    if (!awaitTurn("walkaway")) {
+      return;
+    }
+    GameModel m = model();
+    if (!walkAway.confirmed() && console.isInteractive()) {
+      int rv = m.seat().map(Seat::reservationValue).orElse(0);
+      if (!console.confirm("Walk away? The game ends with no agreement and you score your"
+          + " reservation value, " + rv + ".")) {
+        console.show(List.of("You stay at the table."));
+        return;
+      }
+    }
+    sendMove(ClientMessage.newBuilder().setWalkAway(WalkAway.getDefaultInstance()), "walkaway");
+  }
+
+  private void say(PromptCommand.Say say) throws CliException {
+    if (model().isOver()) {
+      console.show(List.of("The game is over; nothing was said."));
+      return;
+    }
+    Connection c = awaitConnection();
+    ServerMessage reply;
+    try {
+      reply = Connection.await(c.send(ClientMessage.newBuilder()
+          .setSay(Say.newBuilder().setText(say.text()))), Connection.REPLY_TIMEOUT);
+    } catch (CliException e) {
+      console.show(List.of("The connection dropped; your message may not have arrived."));
+      return;
+    }
+    if (reply.hasError()) {
+      console.show(List.of("Not said: " + Connection.describe(reply.getError())));
+    }
+  }
+
+  /**
+   * In a terminal, true if it is this seat's turn now (else says why not). In a
+   * script, waits for the turn; false if the game ended first.
+   */
+  private boolean awaitTurn(String what) throws CliException {
+    GameModel m = model();
+    if (!console.isInteractive()) {
+      m = awaitModel(x -> x.isMyTurn() || x.isOver());
+    }
+    if (m.isOver()) {
+      console.show(List.of("The game is over; `" + what + "` was not sent."));
+      return false;
+    }
+    if (!m.isInProgress()) {
+      console.show(List.of("The game has not started yet: it starts when both seats are"
+          + " taken."));
+      return false;
+    }
+    if (!m.isMyTurn()) {
+      console.show(List.of("It is " + m.roleName(m.toMove()) + "'s turn; wait for yours."));
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Sends a move and waits until its events have arrived. If the connection
+   * drops before the answer, waits for the re-attach and sends again only if
+   * the move did not take effect.
+   */
+  private void sendMove(ClientMessage.Builder move, String what) throws CliException {
+    int turn = model().turn();
+    Predicate<GameModel> applied = m -> m.isOver() || m.turn() != turn;
+    while (true) {
+      Connection c = awaitConnection();
+      ServerMessage reply;
+      try {
+        reply = Connection.await(c.send(move.clone()), Connection.REPLY_TIMEOUT);
+      } catch (CliException lost) {
+        console.show(List.of("The connection dropped while sending `" + what + "`."));
+        awaitConnection();
+        if (applied.test(model())) {
+          return;
+        }
+        console.show(List.of("`" + what + "` did not arrive; sending it again."));
+        continue;
+      }
+      if (reply.hasError()) {
+        console.show(List.of("Refused: " + Connection.describe(reply.getError())));
+        return;
+      }
+      awaitModel(applied);
+      return;
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closing = true;
+    } finally {
+      lock.unlock();
+    }
+    scheduler.shutdownNow();
+    Connection c = connection;
+    if (c != null) {
+      c.close();
+    }
+  }
+}
