@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.hikiwake.cli.record.Exporter;
 import org.hikiwake.cli.record.LoadedGame;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code hikiwake export}: writes a recorded game as JSON, CSV or Markdown. */
@@ -22,8 +22,8 @@ final class ExportCommand implements Callable<Integer> {
   @ParentCommand
   private Hikiwake root;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The recording file.")
-  private Path file;
+  @Mixin
+  private RecordingSource recording;
 
   @Option(names = "--format", defaultValue = "md", paramLabel = "json|csv|md",
       description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -35,6 +35,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path file = recording.file(root.env());
     LoadedGame game = LoadedGame.load(file);
     String text = Exporter.export(game, format);
     if (output == null) {

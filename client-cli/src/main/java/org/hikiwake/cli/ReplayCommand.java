@@ -14,8 +14,8 @@ import org.hikiwake.cli.record.LoadedGame;
 import org.hikiwake.cli.record.ReplayRenderer;
 import org.hikiwake.engine.scenario.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code hikiwake replay}: steps through a recorded game with the points revealed. */
@@ -27,8 +27,8 @@ final class ReplayCommand implements Callable<Integer> {
   @ParentCommand
   private Hikiwake root;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The recording file.")
-  private Path file;
+  @Mixin
+  private RecordingSource recording;
 
   @Option(names = "--as", defaultValue = "all", paramLabel = "ROLE|all",
       description = "Whose points to show with each offer: a role id, or all (default).")
@@ -40,6 +40,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path file = recording.file(root.env());
     LoadedGame game = LoadedGame.load(file);
     Set<String> shown = shown(game);
     if (speed != null && speed < 0) {

@@ -1,0 +1,58 @@
+package org.hikiwake.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hikiwake.cli.net.Connection;
+import org.hikiwake.proto.wire.ClientMessage;
+import org.hikiwake.proto.wire.FetchRecording;
+import org.hikiwake.proto.wire.RecordingFile;
+import org.hikiwake.proto.wire.ServerMessage;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The recording that {@code replay} and {@code export} read: a local file, or
+ * a finished game's recording fetched from the server by its code.
+ */
+final class RecordingSource {
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}");
+
+  @Parameters(index = "0", paramLabel = "FILE|CODE",
+      description = "A recording file (e.g. hikiwake-data/games/CODE.hwr), or the code of a"
+          + " finished game to fetch from the server.")
+  String source;
+
+  @Mixin
+  ServerOption server;
+
+  /** A local file with the recording, fetching it from the server if needed. */
+  Path file(Map<String, String> env) throws CliException {
+    Path path = Path.of(source);
+    boolean fetch = server.server != null || (!Files.exists(path) && CODE.matcher(source)
+        .matches());
+    if (!fetch) {
+      return path;
+    }
+    RecordingFile recording;
+    try (Connection c = Connection.open(server.resolve(env))) {
+      ServerMessage reply = c.expect(ClientMessage.newBuilder().setFetchRecording(
+          FetchRecording.newBuilder().setGameCode(source)),
+          ServerMessage.BodyCase.RECORDING_FILE);
+      recording = reply.getRecordingFile();
+    }
+    try {
+      Path dir = Files.createTempDirectory("hikiwake-replay");
+      Path file = dir.resolve(recording.getGameCode() + ".hwr");
+      Files.write(file, recording.getContent().toByteArray());
+      file.toFile().deleteOnExit();
+      dir.toFile().deleteOnExit();
+      return file;
+    } catch (IOException e) {
+      throw new CliException(ExitCode.BAD_FILE, "cannot keep the fetched recording: "
+          + e.getMessage(), e);
+    }
+  }
+}
