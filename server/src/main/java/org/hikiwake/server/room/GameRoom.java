@@ -346,7 +346,8 @@ public final class GameRoom {
     if (state.isOver()) {
       gameLog.close();
       cancelTimer();
-      log.info("game {} ended: {}", code, state.result().orElseThrow());
+      log.info("game {} ended: {}, scores {}", code, state.result().orElseThrow().outcome(),
+          state.result().orElseThrow().scores());
     } else {
       scheduleTimer();
     }
