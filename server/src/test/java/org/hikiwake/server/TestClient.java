@@ -2,7 +2,9 @@ package org.hikiwake.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.MessageLite;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -16,10 +18,15 @@ import io.netty.handler.codec.protobuf.ProtobufDecoder;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32FrameDecoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +39,7 @@ import org.hikiwake.proto.wire.CreateGame;
 import org.hikiwake.proto.wire.Event;
 import org.hikiwake.proto.wire.Hello;
 import org.hikiwake.proto.wire.JoinSeat;
+import org.hikiwake.proto.wire.Ping;
 import org.hikiwake.proto.wire.Propose;
 import org.hikiwake.proto.wire.ResumeSeat;
 import org.hikiwake.proto.wire.Say;
@@ -53,6 +61,7 @@ public final class TestClient implements AutoCloseable {
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final List<Event> seen = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong();
+  private final Queue<org.hikiwake.proto.wire.Error> errors = new ConcurrentLinkedQueue<>();
 
   private TestClient(Channel channel) {
     this.channel = channel;
@@ -73,6 +82,9 @@ public final class TestClient implements AutoCloseable {
                 new SimpleChannelInboundHandler<ServerMessage>() {
                   @Override
                   protected void channelRead0(ChannelHandlerContext ctx, ServerMessage m) {
+                    if (m.hasError()) {
+                      holder[0].errors.add(m.getError());
+                    }
                     if (m.hasEvent() && m.getRequestId() == 0) {
                       holder[0].events.add(m.getEvent());
                     } else {
@@ -190,6 +202,48 @@ public final class TestClient implements AutoCloseable {
           .setOption(issueOptionPairs[i + 1]));
     }
     return b.build();
+  }
+
+  /** Sends a request with a fresh id without waiting; returns the id. */
+  public long send(ClientMessage.Builder msg) {
+    long id = ids.incrementAndGet();
+    channel.writeAndFlush(msg.setRequestId(id).build());
+    return id;
+  }
+
+  /** Writes bytes as they are, past the client's framing and encoding. */
+  public void sendRaw(byte[] bytes) {
+    channel.pipeline().firstContext().writeAndFlush(Unpooled.wrappedBuffer(bytes));
+  }
+
+  /** Sends a ping and waits for the answer (a pong, or an error). */
+  public ServerMessage ping() throws InterruptedException {
+    return request(ClientMessage.newBuilder().setPing(Ping.getDefaultInstance()));
+  }
+
+  /** True if the server closed the connection (or it was closed) within the timeout. */
+  public boolean awaitClosed() throws InterruptedException {
+    return channel.closeFuture().await(TIMEOUT.toMillis());
+  }
+
+  public boolean isOpen() {
+    return channel.isActive();
+  }
+
+  /** Every error received so far, replies and connection-level alike. */
+  public List<org.hikiwake.proto.wire.Error> errors() {
+    return List.copyOf(errors);
+  }
+
+  /** A message in the wire's delimited form: its varint32 length, then its bytes. */
+  public static byte[] delimited(MessageLite message) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      message.writeDelimitedTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   @Override
