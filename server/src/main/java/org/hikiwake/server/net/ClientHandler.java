@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.hikiwake.engine.game.Move;
 import org.hikiwake.engine.game.Rules;
 import org.hikiwake.engine.scenario.Package;
@@ -30,6 +31,7 @@ import org.hikiwake.server.ServerVersion;
 import org.hikiwake.server.record.EventCodec;
 import org.hikiwake.server.room.GameRoom;
 import org.hikiwake.server.room.Lobby;
+import org.hikiwake.server.room.SeatCallback;
 import org.hikiwake.server.room.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   private static final Logger log = LoggerFactory.getLogger(ClientHandler.class);
+  /** How long a closing connection may take to flush its last error. */
+  private static final long CLOSE_GRACE_MILLIS = 2_000;
 
   private final ServerConfig config;
   private final Lobby lobby;
@@ -49,8 +53,11 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   private ChannelParticipant participant;
   private MessageRate rate;
   private boolean greeted;
-  private GameRoom seatRoom;
-  private String seatRole;
+  // The seat fields are written by the room's thread (before it replies) and read here.
+  private volatile GameRoom seatRoom;
+  private volatile String seatRole;
+  /** True while a join or resume of this connection awaits the room's answer. */
+  private volatile boolean seatPending;
   private final Set<GameRoom> watching = new LinkedHashSet<>();
   /** Set once the connection is closed for a fatal error; frames read behind it are dropped. */
   private boolean closing;
@@ -194,33 +201,60 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   }
 
   private void join(ChannelHandlerContext ctx, long id, ClientMessage msg) {
+    if (seatPending) {
+      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection is already taking a"
+          + " seat; wait for the answer."));
+      return;
+    }
     if (seatRoom != null) {
       reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection already holds the "
           + seatRole + " seat of game " + seatRoom.code() + "; open another connection."));
       return;
     }
     Optional<GameRoom> room = findGame(ctx, id, msg.getJoinSeat().getGameCode());
-    room.ifPresent(r -> r.join(participant, id, msg.getJoinSeat().getRole(),
-        msg.getJoinSeat().getDisplayName(), role -> seated(ctx, r, role)));
+    room.ifPresent(r -> {
+      seatPending = true;
+      r.join(participant, id, msg.getJoinSeat().getRole(), msg.getJoinSeat().getDisplayName(),
+          seatCallback(ctx, r));
+    });
   }
 
   private void resume(ChannelHandlerContext ctx, long id, ClientMessage msg) {
+    if (seatPending) {
+      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection is already taking a"
+          + " seat; wait for the answer."));
+      return;
+    }
     if (seatRoom != null) {
       reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection already holds the "
           + seatRole + " seat of game " + seatRoom.code() + "."));
       return;
     }
     Optional<GameRoom> room = findGame(ctx, id, msg.getResumeSeat().getGameCode());
-    room.ifPresent(r -> r.resume(participant, id, msg.getResumeSeat().getSeatToken(),
-        role -> seated(ctx, r, role)));
+    room.ifPresent(r -> {
+      seatPending = true;
+      r.resume(participant, id, msg.getResumeSeat().getSeatToken(), seatCallback(ctx, r));
+    });
   }
 
-  /** Called on the room's thread once the seat is held; the session changes on its own loop. */
-  private void seated(ChannelHandlerContext ctx, GameRoom room, String role) {
-    ctx.channel().eventLoop().execute(() -> {
-      seatRoom = room;
-      seatRole = role;
-    });
+  /** Applied on the room's thread before it replies, so the next request sees it. */
+  private SeatCallback seatCallback(ChannelHandlerContext ctx, GameRoom room) {
+    return new SeatCallback() {
+      @Override
+      public void seated(String role) {
+        seatRole = role;
+        seatRoom = room;
+        seatPending = false;
+        if (!ctx.channel().isActive()) {
+          room.leave(participant); // it closed while the seat was being taken
+        }
+      }
+
+      @Override
+      public void refused() {
+        seatPending = false;
+      }
+    };
   }
 
   private void watch(ChannelHandlerContext ctx, long id, ClientMessage msg) {
@@ -283,6 +317,13 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    // stop reading from a client that does not read its replies, so they cannot pile up here
+    ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof IdleStateEvent) {
       log.info("closing idle connection {}", ctx.channel().remoteAddress());
@@ -323,6 +364,8 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
     closing = true;
     if (ctx.channel().isActive()) {
       ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+      // a client that reads nothing would keep the error, and the connection, forever
+      ctx.executor().schedule(() -> ctx.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 

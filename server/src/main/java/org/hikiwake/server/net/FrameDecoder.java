@@ -7,6 +7,7 @@ import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
   private final int maxFrameBytes;
   private final long frameTimeoutNanos;
   private long partialSince = -1;
+  /** Refuses the incomplete frame if the client stops sending altogether. */
+  private ScheduledFuture<?> expiry;
   /** Set after a bad frame: the connection is being closed and nothing more is read. */
   private boolean failed;
 
@@ -35,7 +38,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
       return;
     }
     try {
-      decodeFrames(in, out);
+      decodeFrames(ctx, in, out);
     } catch (DecoderException e) {
       // bytes behind a bad frame must never be read as commands, even at close
       failed = true;
@@ -44,14 +47,13 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     }
   }
 
-  private void decodeFrames(ByteBuf in, List<Object> out) {
+  private void decodeFrames(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
     while (in.isReadable()) {
       in.markReaderIndex();
-      int start = in.readerIndex();
       long length = readVarint32(in);
       if (length == -1) {
         in.resetReaderIndex();
-        notePartial(start, in);
+        notePartial(ctx);
         return;
       }
       if (length > maxFrameBytes) {
@@ -60,22 +62,58 @@ public final class FrameDecoder extends ByteToMessageDecoder {
       }
       if (in.readableBytes() < length) {
         in.resetReaderIndex();
-        notePartial(start, in);
+        notePartial(ctx);
         return;
       }
       partialSince = -1;
+      cancelExpiry();
       out.add(in.readRetainedSlice((int) length));
     }
   }
 
-  private void notePartial(int start, ByteBuf in) {
+  private void notePartial(ChannelHandlerContext ctx) {
     long now = System.nanoTime();
     if (partialSince < 0) {
       partialSince = now;
+      // a client that stops sending mid-frame is refused on time, not at its next byte
+      expiry = ctx.executor().schedule(() -> expire(ctx, now), frameTimeoutNanos,
+          TimeUnit.NANOSECONDS);
     } else if (now - partialSince > frameTimeoutNanos) {
-      throw new CorruptedFrameException("a frame stayed incomplete for more than "
-          + TimeUnit.NANOSECONDS.toMillis(frameTimeoutNanos) + " ms");
+      throw incomplete();
     }
+  }
+
+  private void expire(ChannelHandlerContext ctx, long since) {
+    if (!failed && partialSince == since) {
+      failed = true;
+      ctx.fireExceptionCaught(incomplete());
+    }
+  }
+
+  private void cancelExpiry() {
+    if (expiry != null) {
+      expiry.cancel(false);
+      expiry = null;
+    }
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    cancelExpiry();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    try {
+      super.channelInactive(ctx); // decodes what is left, which may note a partial frame
+    } finally {
+      cancelExpiry();
+    }
+  }
+
+  private CorruptedFrameException incomplete() {
+    return new CorruptedFrameException("a frame stayed incomplete for more than "
+        + TimeUnit.NANOSECONDS.toMillis(frameTimeoutNanos) + " ms");
   }
 
   /** The varint's value, or -1 if more bytes are needed; throws on a malformed varint. */

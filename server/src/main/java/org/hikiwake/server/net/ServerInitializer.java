@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.protobuf.ProtobufDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -34,6 +35,8 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     p.addLast("protobufDecoder", new ProtobufDecoder(ClientMessage.getDefaultInstance()));
     p.addLast("frameEncoder", new ProtobufVarint32LengthFieldPrepender());
     p.addLast("protobufEncoder", new ProtobufEncoder());
+    // Coalesces the flushes of replies to a burst of requests read at once.
+    p.addLast("flushes", new FlushConsolidationHandler());
     p.addLast("handler", new ClientHandler(config, lobby, connections));
   }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.hikiwake.engine.game.Decision;
 import org.hikiwake.engine.game.Event;
@@ -75,6 +74,8 @@ public final class GameRoom {
   private Optional<String> damage = Optional.empty();
   private ScheduledFuture<?> timer;
   private volatile GameSummary summary;
+  /** The game-over event once the game has ended. */
+  private org.hikiwake.proto.wire.GameOver gameOver;
 
   /** A seat: who took it, the hash of its token, and the connection now holding it. */
   private static final class Seat {
@@ -181,35 +182,13 @@ public final class GameRoom {
 
   /** Takes a free seat; replies Joined with a fresh token once the seat is durable. */
   public void join(Participant p, long requestId, String role, String displayName,
-      Consumer<String> onSeated) {
+      SeatCallback callback) {
     executor.execute(() -> {
-      if (refuseIfDamaged(p, requestId)) {
-        return;
-      }
-      Optional<Role> r = state.scenario().role(role);
-      if (r.isEmpty()) {
-        p.send(Views.error(requestId, ErrorCode.UNKNOWN_ROLE, "This game has no role '" + role
-            + "'. Roles: " + roleIds() + "."));
-        return;
-      }
       String name = displayName.strip();
-      if (name.length() > MAX_NAME_CHARS) {
-        p.send(Views.error(requestId, ErrorCode.MESSAGE_TOO_LARGE, "A display name can be at most "
-            + MAX_NAME_CHARS + " characters."));
-        return;
-      }
-      if (name.isEmpty() || !NAME.matcher(name).matches()) {
-        p.send(Views.error(requestId, ErrorCode.INVALID_TEXT, "A display name needs 1 to "
-            + MAX_NAME_CHARS + " letters, digits, spaces, '.', '-' or '_'."));
-        return;
-      }
-      if (seats.containsKey(role)) {
-        p.send(Views.error(requestId, ErrorCode.ROLE_TAKEN, "The " + r.get().name()
-            + " seat is taken. Free seats: " + freeSeats() + "."));
-        return;
-      }
-      if (state.isOver()) {
-        p.send(Views.error(requestId, ErrorCode.GAME_OVER, "This game is over; watch it instead."));
+      Optional<ServerMessage> refusal = joinRefusal(requestId, role, name);
+      if (refusal.isPresent()) {
+        callback.refused();
+        p.send(refusal.get());
         return;
       }
       String token = tokens.next();
@@ -223,10 +202,10 @@ public final class GameRoom {
       SeatFilled filled = SeatFilled.newBuilder().setRole(role).setDisplayName(name).build();
       Entry entry = new Entry(record.getSeq(), at, Optional.empty(), Optional.of(filled));
       history.add(entry);
-      durably(List.of(record), p, requestId, () -> {
+      durably(List.of(record), p, requestId, callback::refused, () -> {
         seat.durable = true;
         seat.holder = p;
-        onSeated.accept(role);
+        callback.seated(role);
         p.send(ServerMessage.newBuilder().setRequestId(requestId)
             .setJoined(joined(role, token)).build());
         broadcastExcept(p, entry);
@@ -237,8 +216,37 @@ public final class GameRoom {
     });
   }
 
+  /** Why a seat cannot be taken, if it cannot. */
+  private Optional<ServerMessage> joinRefusal(long requestId, String role, String name) {
+    if (damage.isPresent()) {
+      return Optional.of(damagedError(requestId));
+    }
+    Optional<Role> r = state.scenario().role(role);
+    if (r.isEmpty()) {
+      return Optional.of(Views.error(requestId, ErrorCode.UNKNOWN_ROLE, "This game has no role '"
+          + role + "'. Roles: " + roleIds() + "."));
+    }
+    if (name.length() > MAX_NAME_CHARS) {
+      return Optional.of(Views.error(requestId, ErrorCode.MESSAGE_TOO_LARGE,
+          "A display name can be at most " + MAX_NAME_CHARS + " characters."));
+    }
+    if (name.isEmpty() || !NAME.matcher(name).matches()) {
+      return Optional.of(Views.error(requestId, ErrorCode.INVALID_TEXT, "A display name needs 1"
+          + " to " + MAX_NAME_CHARS + " letters, digits, spaces, '.', '-' or '_'."));
+    }
+    if (seats.containsKey(role)) {
+      return Optional.of(Views.error(requestId, ErrorCode.ROLE_TAKEN, "The " + r.get().name()
+          + " seat is taken. Free seats: " + freeSeats() + "."));
+    }
+    if (state.isOver()) {
+      return Optional.of(Views.error(requestId, ErrorCode.GAME_OVER,
+          "This game is over; watch it instead."));
+    }
+    return Optional.empty();
+  }
+
   /** Takes back a seat with its token. */
-  public void resume(Participant p, long requestId, String token, Consumer<String> onSeated) {
+  public void resume(Participant p, long requestId, String token, SeatCallback callback) {
     executor.execute(() -> {
       for (Map.Entry<String, Seat> e : seats.entrySet()) {
         Seat seat = e.getValue();
@@ -246,7 +254,7 @@ public final class GameRoom {
           String role = e.getKey();
           Participant previous = seat.holder;
           seat.holder = p;
-          onSeated.accept(role);
+          callback.seated(role);
           p.send(ServerMessage.newBuilder().setRequestId(requestId)
               .setJoined(joined(role, token)).build());
           if (previous == null) {
@@ -257,6 +265,7 @@ public final class GameRoom {
           return;
         }
       }
+      callback.refused();
       p.send(Views.error(requestId, ErrorCode.BAD_SEAT_TOKEN,
           "That seat token does not match any seat of game " + code + "."));
     });
@@ -336,7 +345,7 @@ public final class GameRoom {
     }
     state = Rules.applyAll(state, events);
     history.addAll(entries);
-    durably(records, p, requestId, () -> {
+    durably(records, p, requestId, () -> { }, () -> {
       if (p != null) {
         p.send(ServerMessage.newBuilder().setRequestId(requestId)
             .setDone(Done.getDefaultInstance()).build());
@@ -354,8 +363,12 @@ public final class GameRoom {
     updateSummary();
   }
 
-  /** Appends records; runs {@code then} on this room's thread once they are durable. */
-  private void durably(List<Record> records, Participant p, long requestId, Runnable then) {
+  /**
+   * Appends records; runs {@code then} on this room's thread once they are
+   * durable, or {@code failed} (before the error is sent) if they cannot be.
+   */
+  private void durably(List<Record> records, Participant p, long requestId, Runnable failed,
+      Runnable then) {
     gameLog.append(records).whenCompleteAsync((ignored, failure) -> {
       if (failure == null) {
         then.run();
@@ -363,6 +376,7 @@ public final class GameRoom {
       }
       damage = Optional.of("recording failed: " + failure.getMessage());
       log.error("game {}: recording failed; the game is stopped", code, failure);
+      failed.run();
       if (p != null) {
         p.send(Views.error(requestId, ErrorCode.INTERNAL,
             "The server could not record that move, so it did not happen. The game is stopped;"
@@ -413,11 +427,15 @@ public final class GameRoom {
 
   private boolean refuseIfDamaged(Participant p, long requestId) {
     if (damage.isPresent()) {
-      p.send(Views.error(requestId, ErrorCode.GAME_DAMAGED, "Game " + code
-          + " cannot continue: " + damage.get() + "."));
+      p.send(damagedError(requestId));
       return true;
     }
     return false;
+  }
+
+  private ServerMessage damagedError(long requestId) {
+    return Views.error(requestId, ErrorCode.GAME_DAMAGED, "Game " + code + " cannot continue: "
+        + damage.orElseThrow() + ".");
   }
 
   private Joined joined(String role, String token) {
@@ -468,7 +486,11 @@ public final class GameRoom {
     } else if (event instanceof Event.NewsArrived n) {
       b.setNewsArrived(Views.news(state.scenario().newsItem(n.newsId()).orElseThrow(), viewer));
     } else if (event instanceof Event.GameEnded g) {
-      b.setGameEnded(Views.gameOver(state, g));
+      if (gameOver == null) {
+        // the same for every viewer, and costly (it analyses every package): build it once
+        gameOver = Views.gameOver(state, g);
+      }
+      b.setGameEnded(gameOver);
     } else {
       throw new AssertionError(event);
     }

@@ -97,7 +97,9 @@ public final class Lobby {
           org.hikiwake.proto.wire.ErrorCode.BAD_REQUEST, "Rounds must be between 1 and "
               + GameSettings.MAX_ROUNDS + "."));
     }
-    if (turnLimit.isPresent() && turnLimit.get().compareTo(Duration.ofDays(1)) > 0) {
+    // a wire limit (uint64) over Long.MAX_VALUE arrives here negative
+    if (turnLimit.isPresent() && (turnLimit.get().isNegative()
+        || turnLimit.get().compareTo(Duration.ofDays(1)) > 0)) {
       return CompletableFuture.failedFuture(new CreateException(
           org.hikiwake.proto.wire.ErrorCode.BAD_REQUEST, "A turn limit can be at most a day."));
     }
