@@ -201,14 +201,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   }
 
   private void join(ChannelHandlerContext ctx, long id, ClientMessage msg) {
-    if (seatPending) {
-      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection is already taking a"
-          + " seat; wait for the answer."));
-      return;
-    }
-    if (seatRoom != null) {
-      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection already holds the "
-          + seatRole + " seat of game " + seatRoom.code() + "; open another connection."));
+    if (refuseSecondSeat(ctx, id)) {
       return;
     }
     Optional<GameRoom> room = findGame(ctx, id, msg.getJoinSeat().getGameCode());
@@ -220,14 +213,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   }
 
   private void resume(ChannelHandlerContext ctx, long id, ClientMessage msg) {
-    if (seatPending) {
-      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection is already taking a"
-          + " seat; wait for the answer."));
-      return;
-    }
-    if (seatRoom != null) {
-      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection already holds the "
-          + seatRole + " seat of game " + seatRoom.code() + "."));
+    if (refuseSecondSeat(ctx, id)) {
       return;
     }
     Optional<GameRoom> room = findGame(ctx, id, msg.getResumeSeat().getGameCode());
@@ -235,6 +221,21 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
       seatPending = true;
       r.resume(participant, id, msg.getResumeSeat().getSeatToken(), seatCallback(ctx, r));
     });
+  }
+
+  /** A connection holds at most one seat; true (with the error sent) if it has or is taking one. */
+  private boolean refuseSecondSeat(ChannelHandlerContext ctx, long id) {
+    if (seatPending) {
+      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection is already taking a"
+          + " seat; wait for the answer."));
+      return true;
+    }
+    if (seatRoom != null) {
+      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection already holds the "
+          + seatRole + " seat of game " + seatRoom.code() + "; open another connection."));
+      return true;
+    }
+    return false;
   }
 
   /** Applied on the room's thread before it replies, so the next request sees it. */
