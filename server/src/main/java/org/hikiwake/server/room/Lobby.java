@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.concurrent.CompletableFuture;
@@ -147,11 +149,16 @@ public final class Lobby {
   /** Rebuilds games from recordings found at start-up; returns how many are unfinished. */
   public int recover(List<RecoveredGame> recovered) {
     int unfinished = 0;
+    // Most recordings hold the same scenario snapshot: validate each distinct one once.
+    Map<org.hikiwake.proto.scenario.Scenario, Scenario> scenarios = new HashMap<>();
     for (RecoveredGame rg : recovered) {
       String code = rg.header().getGameCode();
       try {
-        Scenario scenario = ScenarioLoader.fromProto(rg.header().getScenario(),
-            rg.file().toString());
+        Scenario scenario = scenarios.get(rg.header().getScenario());
+        if (scenario == null) {
+          scenario = ScenarioLoader.fromProto(rg.header().getScenario(), rg.file().toString());
+          scenarios.put(rg.header().getScenario(), scenario);
+        }
         GameSettings settings = EventCodec.fromProto(rg.header().getSettings());
         GameRoom room = GameRoom.recover(code,
             Instant.ofEpochMilli(rg.header().getCreatedAtMillis()), scenario, settings,
