@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Join codes: eight characters from an alphabet without look-alikes (no 0/O,
  * 1/I/L, 5/S, 2/Z, U/V), shown as two groups of four, e.g. "K7MX-Q2PA".
- * 27^8 is about 2.8e11 codes, so guessing one of a class's games is hopeless.
+ * 25^8 is about 1.5e11 codes, so guessing one of a class's games is hopeless.
  */
 public final class JoinCodes {
   static final String ALPHABET = "346789ABCDEFGHJKMNPQRTWXY";
