@@ -79,9 +79,9 @@ final class EchoLoad implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stopping = true;
-    channels.close().await(20, TimeUnit.SECONDS);
+    channels.close().awaitUninterruptibly(20, TimeUnit.SECONDS);
   }
 
   /** Two connections taking turns; touched only on its event loop. */

@@ -221,16 +221,16 @@ final class GameLoad implements AutoCloseable {
     return stopping;
   }
 
-  int openClientChannels() {
-    return channels.size();
-  }
-
   /** Stops starting games and moving, and closes every client connection. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stopping = true;
     launcher.interrupt();
-    launcher.join(5_000);
-    channels.close().await(20, TimeUnit.SECONDS);
+    try {
+      launcher.join(5_000);
+      channels.close().await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

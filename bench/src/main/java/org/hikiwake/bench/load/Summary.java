@@ -158,10 +158,9 @@ final class Summary {
         double perOffer = (noopParked.kbPerGame() - noopParkedShort.kbPerGame())
             / (noopParked.offers() - noopParkedShort.offers());
         out.add(String.format("  it grows with the game's history: %.1f KB after %d offer, %.1f KB"
-            + " after %d (no-op sink), so about %.2f KB per offer; a 100-round game holds"
-            + " about %.0f KB", noopParkedShort.kbPerGame(), noopParkedShort.offers(),
-            noopParked.kbPerGame(), noopParked.offers(), perOffer,
-            noopParkedShort.kbPerGame() + perOffer * 199));
+            + " after %d (no-op sink): %.2f KB per offer over those turns, news items"
+            + " included", noopParkedShort.kbPerGame(), noopParkedShort.offers(),
+            noopParked.kbPerGame(), noopParked.offers(), perOffer));
       }
       out.add(String.format("  with both connections still open (client ends in this JVM too):"
           + "%s%s", perGameOpen(durableParked, "durable"), perGameOpen(noopParked,
