@@ -120,6 +120,25 @@ class ErrorCodeTest {
   }
 
   @Test
+  void create_afterTheOnlyGameEnded_isAllowedAgain() throws Exception {
+    HikiwakeServer small = other(ServerConfig.defaults().withPort(0).withDataDir(data.resolve("f"))
+        .withMaxGames(1));
+    try (TestClient japan = TestClient.connect(small.port());
+        TestClient russia = TestClient.connect(small.port())) {
+      String code = japan.create(SCENARIO, 0, 0);
+      expectJoined(japan.join(code, "japan", "Aiko"));
+      expectJoined(russia.join(code, "russia", "Boris"));
+      expectError(japan.request(ClientMessage.newBuilder().setCreateGame(
+          CreateGame.newBuilder().setScenarioId(SCENARIO))), ErrorCode.TOO_MANY_GAMES);
+      japan.awaitEvent(e -> e.hasTurnChanged());
+      assertThat(japan.walkAway().hasDone()).isTrue();
+      japan.awaitEvent(e -> e.hasGameEnded());
+      assertThat(russia.create(SCENARIO, 0, 0)).isNotEqualTo(code);
+      assertThat(small.lobby().size()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void joinResumeWatch_unknownGame_isUnknownGame() throws Exception {
     try (TestClient c = TestClient.connect(server.port())) {
       expectError(c.join("QQQQ-QQQQ", "japan", "Aiko"), ErrorCode.UNKNOWN_GAME);

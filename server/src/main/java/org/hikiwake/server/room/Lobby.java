@@ -105,10 +105,10 @@ public final class Lobby {
       return CompletableFuture.failedFuture(new CreateException(
           org.hikiwake.proto.wire.ErrorCode.BAD_REQUEST, "A turn limit can be at most a day."));
     }
-    if (rooms.size() >= maxGames) {
+    if (activeGames() >= maxGames) {
       return CompletableFuture.failedFuture(new CreateException(
-          org.hikiwake.proto.wire.ErrorCode.TOO_MANY_GAMES, "This server already holds "
-              + maxGames + " games."));
+          org.hikiwake.proto.wire.ErrorCode.TOO_MANY_GAMES, "This server already runs "
+              + maxGames + " unfinished games; wait for some to end."));
     }
     return createWithFreshCode(scenario.get(), new GameSettings(r, turnLimit), 3);
   }
@@ -196,6 +196,17 @@ public final class Lobby {
 
   public int size() {
     return rooms.size();
+  }
+
+  /** Games not yet over: only these count toward the limit, so a long-lived server keeps going. */
+  int activeGames() {
+    int active = 0;
+    for (GameRoom room : rooms.values()) {
+      if (room.summary().getPhase() != org.hikiwake.proto.wire.Phase.PHASE_ENDED) {
+        active++;
+      }
+    }
+    return active;
   }
 
   /** Stops every game's timers before the store is closed. */
