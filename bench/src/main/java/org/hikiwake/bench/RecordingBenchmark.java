@@ -21,8 +21,8 @@ import org.hikiwake.engine.scenario.ScenarioLoader;
 import org.hikiwake.proto.game.Choice;
 import org.hikiwake.proto.game.GameEvent;
 import org.hikiwake.proto.game.OfferMade;
-import org.hikiwake.proto.game.Package;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.game.OptionPackage;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 import org.hikiwake.server.record.EventCodec;
 import org.hikiwake.server.record.FileRecordingStore;
@@ -73,7 +73,7 @@ public final class RecordingBenchmark {
   private void run(Path dir, int seconds, int gameCount, int threads, int fsyncThreads)
       throws Exception {
     Scenario scenario = ScenarioLoader.fromClasspath("japan-russia-2013");
-    Record sample = offer(1);
+    RecordingEntry sample = offer(1);
     System.out.printf(Locale.ROOT, "Recording benchmark: %,d games, %d appends in flight per game,"
             + " %d event-loop threads, %d fsync threads, %d s measured after %d s warm-up%n",
         gameCount, inFlightPerGame, threads, fsyncThreads, seconds, WARM_UP_SECONDS);
@@ -187,8 +187,8 @@ public final class RecordingBenchmark {
     }
   }
 
-  private static Record offer(long seq) {
-    Package pkg = Package.newBuilder()
+  private static RecordingEntry offer(long seq) {
+    OptionPackage pkg = OptionPackage.newBuilder()
         .addChoices(choice("territory", "two_islands_plus"))
         .addChoices(choice("peace_treaty", "roadmap"))
         .addChoices(choice("energy", "lng_contracts"))
@@ -196,7 +196,7 @@ public final class RecordingBenchmark {
         .addChoices(choice("security", "joint_exercises"))
         .addChoices(choice("missile_defence", "briefings"))
         .build();
-    return Record.newBuilder().setSeq(seq).setAtMillis(System.currentTimeMillis())
+    return RecordingEntry.newBuilder().setSeq(seq).setAtMillis(System.currentTimeMillis())
         .setRole("japan")
         .setEvent(GameEvent.newBuilder().setOfferMade(
             OfferMade.newBuilder().setRole("japan").setPackage(pkg)))

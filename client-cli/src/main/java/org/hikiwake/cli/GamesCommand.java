@@ -12,7 +12,7 @@ import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.GameList;
 import org.hikiwake.proto.wire.GameSummary;
 import org.hikiwake.proto.wire.ListGames;
-import org.hikiwake.proto.wire.Phase;
+import org.hikiwake.proto.wire.GamePhase;
 import org.hikiwake.proto.wire.SeatInfo;
 import org.hikiwake.proto.wire.ServerMessage;
 import picocli.CommandLine.Command;
@@ -88,13 +88,13 @@ final class GamesCommand implements Callable<Integer> {
     return out;
   }
 
-  private static String phase(Phase p) {
+  private static String phase(GamePhase p) {
     switch (p) {
-      case PHASE_WAITING:
+      case GAME_PHASE_WAITING:
         return "waiting";
-      case PHASE_IN_PROGRESS:
+      case GAME_PHASE_IN_PROGRESS:
         return "playing";
-      case PHASE_ENDED:
+      case GAME_PHASE_ENDED:
         return "ended";
       default:
         return "?";
@@ -113,7 +113,7 @@ final class GamesCommand implements Callable<Integer> {
   }
 
   private static String result(GameSummary g) {
-    if (!g.hasResult() || g.getPhase() != Phase.PHASE_ENDED) {
+    if (!g.hasResult() || g.getPhase() != GamePhase.GAME_PHASE_ENDED) {
       return "";
     }
     String outcome = g.getResult().getOutcome().name().replace("OUTCOME_", "")

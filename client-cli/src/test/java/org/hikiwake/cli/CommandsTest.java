@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.hikiwake.proto.wire.GameCreated;
 import org.hikiwake.proto.wire.GameList;
-import org.hikiwake.proto.wire.Phase;
+import org.hikiwake.proto.wire.GamePhase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class CommandsTest {
     GameList.Builder list = GameList.newBuilder();
     JsonFormat.parser().merge(json.out(), list);
     assertThat(list.getGamesList()).anyMatch(g -> g.getGameCode().equals(code)
-        && g.getPhase() == Phase.PHASE_WAITING);
+        && g.getPhase() == GamePhase.GAME_PHASE_WAITING);
   }
 
   @Test

@@ -14,9 +14,9 @@ import org.hikiwake.cli.net.Connection;
 import org.hikiwake.cli.play.GameModel;
 import org.hikiwake.cli.play.PlaySession;
 import org.hikiwake.cli.play.SeatStore;
-import org.hikiwake.proto.game.Outcome;
+import org.hikiwake.proto.game.GameOutcome;
 import org.hikiwake.proto.game.RoleScore;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +48,9 @@ class PlayEndToEndTest {
   }
 
   private static GameOver gameOver(CliRun run) throws Exception {
-    List<Event> events = TestServer.events(run.out());
+    List<EventView> events = TestServer.events(run.out());
     assertThat(events).as(run.toString()).isNotEmpty();
-    Event last = events.get(events.size() - 1);
+    EventView last = events.get(events.size() - 1);
     assertThat(last.hasGameEnded()).as(run.toString()).isTrue();
     return last.getGameEnded();
   }
@@ -78,14 +78,14 @@ class PlayEndToEndTest {
 
     for (CliRun run : List.of(japan, russia, watcher)) {
       GameOver over = gameOver(run);
-      assertThat(over.getResult().getOutcome()).isEqualTo(Outcome.OUTCOME_AGREEMENT);
+      assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
       assertThat(over.getResult().getEndedBy()).isEqualTo("japan");
       // Accepted in round 2, after the China ADIZ news: the Nash package is then 75 / 89.
       assertThat(scores(over)).containsExactly(75, 89);
       assertThat(GameModel.toPackage(over.getResult().getAgreed()).choices())
           .containsEntry("far_east", "major").containsEntry("territory", "two_islands_plus");
     }
-    assertThat(TestServer.events(watcher.out())).filteredOn(Event::hasOfferMade).hasSize(2);
+    assertThat(TestServer.events(watcher.out())).filteredOn(EventView::hasOfferMade).hasSize(2);
     // Human messages go to stderr; every offer is priced for its reader.
     assertThat(japan.err()).contains("You offered: worth 75 points to you")
         .contains("Russia offers: worth 69 points to you")
@@ -112,14 +112,14 @@ class PlayEndToEndTest {
     assertThat(russia.exitCode()).as(russia.toString()).isZero();
     for (CliRun run : List.of(japan, russia)) {
       GameOver over = gameOver(run);
-      assertThat(over.getResult().getOutcome()).isEqualTo(Outcome.OUTCOME_WALK_OUT);
+      assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_WALK_OUT);
       assertThat(over.getResult().getEndedBy()).isEqualTo("russia");
       assertThat(scores(over)).containsExactly(48, 75);
     }
     // The incomplete offer was refused locally and never reached the server.
     assertThat(russia.err()).contains("Offer not sent: it is incomplete; missing peace_treaty,"
         + " energy, far_east, security, missile_defence.");
-    assertThat(TestServer.events(japan.out())).filteredOn(Event::hasOfferMade).hasSize(1);
+    assertThat(TestServer.events(japan.out())).filteredOn(EventView::hasOfferMade).hasSize(1);
   }
 
   @Test
@@ -163,10 +163,10 @@ class PlayEndToEndTest {
     assertThat(japan.exitCode()).as(japan.toString()).isZero();
     assertThat(russia.exitCode()).as(russia.toString()).isZero();
     GameOver over = gameOver(japan);
-    assertThat(over.getResult().getOutcome()).isEqualTo(Outcome.OUTCOME_AGREEMENT);
+    assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
     assertThat(scores(over)).containsExactly(69, 87);
     // Events are printed once each, even though the re-attach sent the history again.
-    List<Long> seqs = TestServer.events(japan.out()).stream().map(Event::getSeq)
+    List<Long> seqs = TestServer.events(japan.out()).stream().map(EventView::getSeq)
         .filter(s -> s > 0).toList();
     assertThat(seqs).doesNotHaveDuplicates().isSorted();
   }
@@ -189,7 +189,7 @@ class PlayEndToEndTest {
     assertThat(again.exitCode()).as(again.toString()).isZero();
     assertThat(russia.exitCode()).as(russia.toString()).isZero();
     assertThat(again.err()).contains("Resumed your seat: Japan in game " + code);
-    assertThat(gameOver(again).getResult().getOutcome()).isEqualTo(Outcome.OUTCOME_AGREEMENT);
+    assertThat(gameOver(again).getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
   }
 
   @Test
@@ -264,9 +264,9 @@ class PlayEndToEndTest {
     assertThat(japan.exitCode()).as(japan.toString()).isZero();
     assertThat(russia.exitCode()).as(russia.toString()).isZero();
     GameOver over = gameOver(japan);
-    assertThat(over.getResult().getOutcome()).isEqualTo(Outcome.OUTCOME_DEADLINE);
+    assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_DEADLINE);
     assertThat(scores(over)).containsExactly(48, 75);
-    assertThat(TestServer.events(russia.out())).filteredOn(Event::hasTurnTimedOut).hasSize(2);
+    assertThat(TestServer.events(russia.out())).filteredOn(EventView::hasTurnTimedOut).hasSize(2);
     assertThat(japan.err()).contains("You ran out of time")
         .contains("=== Game over: DEADLINE. The last round passed with no agreement. ===");
   }

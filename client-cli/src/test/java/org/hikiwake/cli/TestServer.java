@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.server.HikiwakeServer;
 import org.hikiwake.server.ServerConfig;
 
@@ -59,13 +59,13 @@ final class TestServer implements AutoCloseable {
   }
 
   /** Every line of JSON output parsed back into a wire event. */
-  static List<Event> events(String jsonLines) throws Exception {
-    List<Event> events = new ArrayList<>();
+  static List<EventView> events(String jsonLines) throws Exception {
+    List<EventView> events = new ArrayList<>();
     for (String line : jsonLines.split("\n")) {
       if (line.isBlank()) {
         continue;
       }
-      Event.Builder b = Event.newBuilder();
+      EventView.Builder b = EventView.newBuilder();
       JsonFormat.parser().merge(line, b);
       events.add(b.build());
     }

@@ -131,7 +131,7 @@ public final class HikiwakeServer implements AutoCloseable {
     closed = true;
     log.info("shutting down: {} connections, {} games", connections.size(), lobby.size());
     serverChannel.close().syncUninterruptibly();
-    connections.channels().writeAndFlush(Views.error(0, ErrorCode.SHUTTING_DOWN,
+    connections.channels().writeAndFlush(Views.error(0, ErrorCode.ERROR_CODE_SHUTTING_DOWN,
         "The server is shutting down. Your seat is kept; resume it when it is back."))
         .awaitUninterruptibly(2, TimeUnit.SECONDS);
     connections.channels().close().awaitUninterruptibly(2, TimeUnit.SECONDS);

@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.GameSummary;
-import org.hikiwake.proto.wire.Phase;
+import org.hikiwake.proto.wire.GamePhase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class ConcurrentGamesTest {
     }
     List<GameSummary> listed = server.lobby().list();
     assertThat(listed).hasSize(GAMES).allSatisfy(g -> {
-      assertThat(g.getPhase()).isEqualTo(Phase.PHASE_ENDED);
+      assertThat(g.getPhase()).isEqualTo(GamePhase.GAME_PHASE_ENDED);
       assertThat(g.getDamaged()).isFalse();
     });
     for (HonestGame script : HonestGame.values()) {

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.hikiwake.proto.game.Outcome;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.game.GameOutcome;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameView;
-import org.hikiwake.proto.wire.Phase;
+import org.hikiwake.proto.wire.GamePhase;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,19 +77,19 @@ class CrashRecoveryTest {
       assertThat(rj.getJoined().getRole()).isEqualTo("japan");
       assertThat(rr.getJoined().getRole()).isEqualTo("russia");
       GameView view = rj.getJoined().getGame();
-      assertThat(view.getHistoryList().stream().filter(Event::hasOfferMade).count())
+      assertThat(view.getHistoryList().stream().filter(EventView::hasOfferMade).count())
           .isEqualTo(acknowledgedOffers);
-      assertThat(view.getHistoryList().stream().filter(Event::hasChatPosted)
+      assertThat(view.getHistoryList().stream().filter(EventView::hasChatPosted)
           .map(e -> e.getChatPosted().getText()))
           .containsExactly("last words before the crash");
-      assertThat(view.getPhase()).isEqualTo(Phase.PHASE_IN_PROGRESS);
+      assertThat(view.getPhase()).isEqualTo(GamePhase.GAME_PHASE_IN_PROGRESS);
       assertThat(view.getToMove()).isEqualTo("russia");
       assertThat(view.getOnTable().getRole()).isEqualTo("japan");
 
       assertThat(russia.accept().hasDone()).isTrue();
-      Event end = japan.awaitEvent(Event::hasGameEnded);
+      EventView end = japan.awaitEvent(EventView::hasGameEnded);
       assertThat(end.getGameEnded().getResult().getOutcome())
-          .isEqualTo(Outcome.OUTCOME_AGREEMENT);
+          .isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
     }
   }
 

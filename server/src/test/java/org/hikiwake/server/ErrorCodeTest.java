@@ -14,7 +14,7 @@ import java.util.List;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.CreateGame;
 import org.hikiwake.proto.wire.ErrorCode;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.Hello;
 import org.hikiwake.proto.wire.Ping;
 import org.hikiwake.proto.wire.Say;
@@ -48,10 +48,10 @@ class ErrorCodeTest {
   void hello_unsupportedVersion_isRefusedUntilASupportedOne() throws Exception {
     try (TestClient c = TestClient.connectRaw(server.port())) {
       ServerMessage refused = c.request(hello(2));
-      expectError(refused, ErrorCode.UNSUPPORTED_PROTOCOL_VERSION);
+      expectError(refused, ErrorCode.ERROR_CODE_UNSUPPORTED_PROTOCOL_VERSION);
       assertThat(refused.getError().getMessage()).contains("1").contains("2");
 
-      expectError(c.ping(), ErrorCode.BAD_REQUEST);
+      expectError(c.ping(), ErrorCode.ERROR_CODE_BAD_REQUEST);
       assertThat(c.request(hello(1)).hasWelcome()).isTrue();
       assertStillServes(c);
     }
@@ -61,7 +61,7 @@ class ErrorCodeTest {
   void anyCommand_beforeHello_isBadRequest() throws Exception {
     try (TestClient c = TestClient.connectRaw(server.port())) {
       expectError(c.request(ClientMessage.newBuilder().setCreateGame(
-          CreateGame.newBuilder().setScenarioId(SCENARIO))), ErrorCode.BAD_REQUEST);
+          CreateGame.newBuilder().setScenarioId(SCENARIO))), ErrorCode.ERROR_CODE_BAD_REQUEST);
       assertThat(server.lobby().size()).isZero();
       assertThat(c.request(hello(1)).hasWelcome()).isTrue();
       assertStillServes(c);
@@ -71,7 +71,7 @@ class ErrorCodeTest {
   @Test
   void message_withNoCommand_isBadRequest() throws Exception {
     try (TestClient c = TestClient.connect(server.port())) {
-      expectError(c.request(ClientMessage.newBuilder()), ErrorCode.BAD_REQUEST);
+      expectError(c.request(ClientMessage.newBuilder()), ErrorCode.ERROR_CODE_BAD_REQUEST);
       assertStillServes(c);
     }
   }
@@ -80,17 +80,17 @@ class ErrorCodeTest {
   void create_roundsOrTurnLimitOutOfRange_isBadRequest() throws Exception {
     try (TestClient c = TestClient.connect(server.port())) {
       expectError(c.request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
-          .setScenarioId(SCENARIO).setRounds(100_000))), ErrorCode.BAD_REQUEST);
+          .setScenarioId(SCENARIO).setRounds(100_000))), ErrorCode.ERROR_CODE_BAD_REQUEST);
       expectError(c.request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
           .setScenarioId(SCENARIO).setTurnLimitMillis(Duration.ofDays(2).toMillis()))),
-          ErrorCode.BAD_REQUEST);
+          ErrorCode.ERROR_CODE_BAD_REQUEST);
       // uint32 and uint64 maxima, which Java reads as -1
       expectError(c.request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
-          .setScenarioId(SCENARIO).setRounds(-1))), ErrorCode.BAD_REQUEST);
+          .setScenarioId(SCENARIO).setRounds(-1))), ErrorCode.ERROR_CODE_BAD_REQUEST);
       expectError(c.request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
-          .setScenarioId(SCENARIO).setTurnLimitMillis(-1L))), ErrorCode.BAD_REQUEST);
+          .setScenarioId(SCENARIO).setTurnLimitMillis(-1L))), ErrorCode.ERROR_CODE_BAD_REQUEST);
       expectError(c.request(ClientMessage.newBuilder().setCreateGame(CreateGame.newBuilder()
-          .setScenarioId(SCENARIO).setTurnLimitMillis(Long.MIN_VALUE))), ErrorCode.BAD_REQUEST);
+          .setScenarioId(SCENARIO).setTurnLimitMillis(Long.MIN_VALUE))), ErrorCode.ERROR_CODE_BAD_REQUEST);
       assertStillServes(c);
     }
   }
@@ -100,7 +100,7 @@ class ErrorCodeTest {
     try (TestClient c = TestClient.connect(server.port())) {
       ServerMessage m = c.request(ClientMessage.newBuilder().setCreateGame(
           CreateGame.newBuilder().setScenarioId("atlantis-1066")));
-      expectError(m, ErrorCode.UNKNOWN_SCENARIO);
+      expectError(m, ErrorCode.ERROR_CODE_UNKNOWN_SCENARIO);
       assertThat(m.getError().getMessage()).contains(SCENARIO);
       assertStillServes(c);
     }
@@ -113,7 +113,7 @@ class ErrorCodeTest {
     try (TestClient c = TestClient.connect(small.port())) {
       c.create(SCENARIO, 0, 0);
       expectError(c.request(ClientMessage.newBuilder().setCreateGame(
-          CreateGame.newBuilder().setScenarioId(SCENARIO))), ErrorCode.TOO_MANY_GAMES);
+          CreateGame.newBuilder().setScenarioId(SCENARIO))), ErrorCode.ERROR_CODE_TOO_MANY_GAMES);
       assertThat(small.lobby().size()).isEqualTo(1);
       assertStillServes(c);
     }
@@ -129,7 +129,7 @@ class ErrorCodeTest {
       expectJoined(japan.join(code, "japan", "Aiko"));
       expectJoined(russia.join(code, "russia", "Boris"));
       expectError(japan.request(ClientMessage.newBuilder().setCreateGame(
-          CreateGame.newBuilder().setScenarioId(SCENARIO))), ErrorCode.TOO_MANY_GAMES);
+          CreateGame.newBuilder().setScenarioId(SCENARIO))), ErrorCode.ERROR_CODE_TOO_MANY_GAMES);
       japan.awaitEvent(e -> e.hasTurnChanged());
       assertThat(japan.walkAway().hasDone()).isTrue();
       japan.awaitEvent(e -> e.hasGameEnded());
@@ -141,9 +141,9 @@ class ErrorCodeTest {
   @Test
   void joinResumeWatch_unknownGame_isUnknownGame() throws Exception {
     try (TestClient c = TestClient.connect(server.port())) {
-      expectError(c.join("QQQQ-QQQQ", "japan", "Aiko"), ErrorCode.UNKNOWN_GAME);
-      expectError(c.resume("QQQQ-QQQQ", "token"), ErrorCode.UNKNOWN_GAME);
-      expectError(c.watch(""), ErrorCode.UNKNOWN_GAME);
+      expectError(c.join("QQQQ-QQQQ", "japan", "Aiko"), ErrorCode.ERROR_CODE_UNKNOWN_GAME);
+      expectError(c.resume("QQQQ-QQQQ", "token"), ErrorCode.ERROR_CODE_UNKNOWN_GAME);
+      expectError(c.watch(""), ErrorCode.ERROR_CODE_UNKNOWN_GAME);
       assertStillServes(c);
     }
   }
@@ -153,7 +153,7 @@ class ErrorCodeTest {
     try (TestClient c = TestClient.connect(server.port())) {
       String code = c.create(SCENARIO, 0, 0);
       ServerMessage m = c.join(code, "china", "Li");
-      expectError(m, ErrorCode.UNKNOWN_ROLE);
+      expectError(m, ErrorCode.ERROR_CODE_UNKNOWN_ROLE);
       assertThat(m.getError().getMessage()).contains("japan").contains("russia");
       assertStillServes(c);
     }
@@ -166,7 +166,7 @@ class ErrorCodeTest {
       String code = a.create(SCENARIO, 0, 0);
       expectJoined(a.join(code, "japan", "Aiko"));
       ServerMessage m = b.join(code, "japan", "Akira");
-      expectError(m, ErrorCode.ROLE_TAKEN);
+      expectError(m, ErrorCode.ERROR_CODE_ROLE_TAKEN);
       assertThat(m.getError().getMessage()).contains("russia");
       assertStillServes(b);
       expectJoined(b.join(code, "russia", "Boris"));
@@ -178,7 +178,7 @@ class ErrorCodeTest {
     try (TestClient a = TestClient.connect(server.port());
         TestClient b = TestClient.connect(server.port())) {
       String code = a.create(SCENARIO, 0, 0);
-      expectError(a.join(code, "japan", "A".repeat(33)), ErrorCode.MESSAGE_TOO_LARGE);
+      expectError(a.join(code, "japan", "A".repeat(33)), ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
       assertStillServes(a);
       expectJoined(a.join(code, "japan", "A".repeat(32)));
       expectJoined(b.join(code, "russia", "Борис Ельцин-2 jr._x"));
@@ -189,10 +189,10 @@ class ErrorCodeTest {
   void join_displayNameBadOrEmpty_isInvalidText() throws Exception {
     try (TestClient c = TestClient.connect(server.port())) {
       String code = c.create(SCENARIO, 0, 0);
-      expectError(c.join(code, "japan", "Aiko<script>"), ErrorCode.INVALID_TEXT);
-      expectError(c.join(code, "japan", "Ai\u001b[2Jko"), ErrorCode.INVALID_TEXT);
-      expectError(c.join(code, "japan", "   "), ErrorCode.INVALID_TEXT);
-      expectError(c.join(code, "japan", ""), ErrorCode.INVALID_TEXT);
+      expectError(c.join(code, "japan", "Aiko<script>"), ErrorCode.ERROR_CODE_INVALID_TEXT);
+      expectError(c.join(code, "japan", "Ai\u001b[2Jko"), ErrorCode.ERROR_CODE_INVALID_TEXT);
+      expectError(c.join(code, "japan", "   "), ErrorCode.ERROR_CODE_INVALID_TEXT);
+      expectError(c.join(code, "japan", ""), ErrorCode.ERROR_CODE_INVALID_TEXT);
       assertStillServes(c);
       expectJoined(c.join(code, "japan", "Aiko"));
     }
@@ -205,8 +205,8 @@ class ErrorCodeTest {
       String code = a.create(SCENARIO, 0, 0);
       expectJoined(a.join(code, "japan", "Aiko"));
       expectError(thief.resume(code, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
-          ErrorCode.BAD_SEAT_TOKEN);
-      expectError(thief.resume(code, ""), ErrorCode.BAD_SEAT_TOKEN);
+          ErrorCode.ERROR_CODE_BAD_SEAT_TOKEN);
+      expectError(thief.resume(code, ""), ErrorCode.ERROR_CODE_BAD_SEAT_TOKEN);
       assertStillServes(thief);
     }
   }
@@ -216,8 +216,8 @@ class ErrorCodeTest {
     try (TestClient c = TestClient.connect(server.port())) {
       String code = c.create(SCENARIO, 0, 0);
       expectJoined(c.join(code, "japan", "Aiko"));
-      expectError(c.propose(NASH), ErrorCode.GAME_NOT_STARTED);
-      expectError(c.accept(), ErrorCode.GAME_NOT_STARTED);
+      expectError(c.propose(NASH), ErrorCode.ERROR_CODE_GAME_NOT_STARTED);
+      expectError(c.accept(), ErrorCode.ERROR_CODE_GAME_NOT_STARTED);
       assertStillServes(c);
     }
   }
@@ -226,8 +226,8 @@ class ErrorCodeTest {
   void move_withoutASeat_isNotSeated() throws Exception {
     try (TestClient c = TestClient.connect(server.port())) {
       c.create(SCENARIO, 0, 0);
-      expectError(c.propose(NASH), ErrorCode.NOT_SEATED);
-      expectError(c.say("hello?"), ErrorCode.NOT_SEATED);
+      expectError(c.propose(NASH), ErrorCode.ERROR_CODE_NOT_SEATED);
+      expectError(c.say("hello?"), ErrorCode.ERROR_CODE_NOT_SEATED);
       assertStillServes(c);
     }
   }
@@ -238,27 +238,27 @@ class ErrorCodeTest {
         TestClient watcher = TestClient.connect(server.port())) {
       assertThat(watcher.watch(g.code).hasWatching()).isTrue();
 
-      expectError(watcher.propose(NASH), ErrorCode.WATCHERS_CANNOT_MOVE);
-      expectError(watcher.accept(), ErrorCode.WATCHERS_CANNOT_MOVE);
-      expectError(watcher.walkAway(), ErrorCode.WATCHERS_CANNOT_MOVE);
-      expectError(watcher.say("I have opinions"), ErrorCode.WATCHERS_CANNOT_MOVE);
+      expectError(watcher.propose(NASH), ErrorCode.ERROR_CODE_WATCHERS_CANNOT_MOVE);
+      expectError(watcher.accept(), ErrorCode.ERROR_CODE_WATCHERS_CANNOT_MOVE);
+      expectError(watcher.walkAway(), ErrorCode.ERROR_CODE_WATCHERS_CANNOT_MOVE);
+      expectError(watcher.say("I have opinions"), ErrorCode.ERROR_CODE_WATCHERS_CANNOT_MOVE);
       assertStillServes(watcher);
 
       expectDone(g.japan.propose(NASH));
       expectDone(g.russia.accept());
-      watcher.awaitEvent(Event::hasGameEnded);
-      assertThat(watcher.seen()).noneMatch(Event::hasChatPosted);
+      watcher.awaitEvent(EventView::hasGameEnded);
+      assertThat(watcher.seen()).noneMatch(EventView::hasChatPosted);
     }
   }
 
   @Test
   void move_outOfTurn_isNotYourTurn() throws Exception {
     try (Game g = Game.start(server.port())) {
-      expectError(g.russia.propose(NASH), ErrorCode.NOT_YOUR_TURN);
-      expectError(g.russia.walkAway(), ErrorCode.NOT_YOUR_TURN);
+      expectError(g.russia.propose(NASH), ErrorCode.ERROR_CODE_NOT_YOUR_TURN);
+      expectError(g.russia.walkAway(), ErrorCode.ERROR_CODE_NOT_YOUR_TURN);
       assertStillServes(g.russia);
       expectDone(g.japan.propose(NASH));
-      expectError(g.japan.propose(NASH), ErrorCode.NOT_YOUR_TURN);
+      expectError(g.japan.propose(NASH), ErrorCode.ERROR_CODE_NOT_YOUR_TURN);
     }
   }
 
@@ -268,14 +268,14 @@ class ErrorCodeTest {
       ServerMessage incomplete = g.japan.propose("territory", "four_islands",
           "peace_treaty", "treaty_signed", "security", "dialogue_only",
           "missile_defence", "no_statement");
-      expectError(incomplete, ErrorCode.INVALID_PACKAGE);
+      expectError(incomplete, ErrorCode.ERROR_CODE_INVALID_PACKAGE);
       assertThat(incomplete.getError().getDetailsList())
           .containsExactlyInAnyOrder("missing issue energy", "missing issue far_east");
 
       ServerMessage unknown = g.japan.propose("territory", "the_moon", "peace_treaty", "none",
           "energy", "none", "far_east", "none", "security", "dialogue_only",
           "missile_defence", "no_statement", "fisheries", "quotas");
-      expectError(unknown, ErrorCode.INVALID_PACKAGE);
+      expectError(unknown, ErrorCode.ERROR_CODE_INVALID_PACKAGE);
       assertThat(unknown.getError().getDetailsList()).containsExactlyInAnyOrder(
           "unknown option the_moon for issue territory", "unknown issue fisheries");
       assertStillServes(g.japan);
@@ -286,7 +286,7 @@ class ErrorCodeTest {
   @Test
   void accept_withNothingOnTheTable_isNothingToAccept() throws Exception {
     try (Game g = Game.start(server.port())) {
-      expectError(g.japan.accept(), ErrorCode.NOTHING_TO_ACCEPT);
+      expectError(g.japan.accept(), ErrorCode.ERROR_CODE_NOTHING_TO_ACCEPT);
       assertStillServes(g.japan);
     }
   }
@@ -303,8 +303,8 @@ class ErrorCodeTest {
         turn = GamePlayTest.awaitTurn(japan, "japan", turn);
       }
       ServerMessage own;
-      while ((own = japan.accept()).getError().getCode() != ErrorCode.OWN_OFFER) {
-        assertThat(own.getError().getCode()).isEqualTo(ErrorCode.NOT_YOUR_TURN);
+      while ((own = japan.accept()).getError().getCode() != ErrorCode.ERROR_CODE_OWN_OFFER) {
+        assertThat(own.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_NOT_YOUR_TURN);
         turn = GamePlayTest.awaitTurn(japan, "japan", turn);
       }
       assertStillServes(japan);
@@ -315,11 +315,11 @@ class ErrorCodeTest {
   void move_afterTheEnd_isGameOver() throws Exception {
     try (Game g = Game.start(server.port())) {
       expectDone(g.japan.walkAway());
-      g.russia.awaitEvent(Event::hasGameEnded);
+      g.russia.awaitEvent(EventView::hasGameEnded);
 
-      expectError(g.russia.propose(NASH), ErrorCode.GAME_OVER);
-      expectError(g.russia.accept(), ErrorCode.GAME_OVER);
-      expectError(g.japan.say("one more thing"), ErrorCode.GAME_OVER);
+      expectError(g.russia.propose(NASH), ErrorCode.ERROR_CODE_GAME_OVER);
+      expectError(g.russia.accept(), ErrorCode.ERROR_CODE_GAME_OVER);
+      expectError(g.japan.say("one more thing"), ErrorCode.ERROR_CODE_GAME_OVER);
       assertStillServes(g.russia);
     }
   }
@@ -327,7 +327,7 @@ class ErrorCodeTest {
   @Test
   void say_overFiveHundredCharacters_isMessageTooLarge() throws Exception {
     try (Game g = Game.start(server.port())) {
-      expectError(g.russia.say("x".repeat(501)), ErrorCode.MESSAGE_TOO_LARGE);
+      expectError(g.russia.say("x".repeat(501)), ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
       assertStillServes(g.russia);
       expectDone(g.russia.say("x".repeat(500)));
     }
@@ -336,8 +336,8 @@ class ErrorCodeTest {
   @Test
   void say_emptyOrBlank_isInvalidText() throws Exception {
     try (Game g = Game.start(server.port())) {
-      expectError(g.russia.say(""), ErrorCode.INVALID_TEXT);
-      expectError(g.russia.say(" \n\t "), ErrorCode.INVALID_TEXT);
+      expectError(g.russia.say(""), ErrorCode.ERROR_CODE_INVALID_TEXT);
+      expectError(g.russia.say(" \n\t "), ErrorCode.ERROR_CODE_INVALID_TEXT);
       assertStillServes(g.russia);
     }
   }
@@ -350,7 +350,7 @@ class ErrorCodeTest {
 
       ServerMessage m = g.russia.nextReply();
       assertThat(m.getRequestId()).isZero();
-      expectError(m, ErrorCode.MESSAGE_TOO_LARGE);
+      expectError(m, ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
       assertThat(g.russia.awaitClosed()).isTrue();
       g.japan.awaitEvent(e -> e.hasPresenceChanged() && !e.getPresenceChanged().getConnected());
       assertStillServes(g.japan);
@@ -363,7 +363,7 @@ class ErrorCodeTest {
       c.sendRaw(new byte[] {4, 0, 0, 0, 0});
 
       ServerMessage m = c.nextReply();
-      expectError(m, ErrorCode.MALFORMED_FRAME);
+      expectError(m, ErrorCode.ERROR_CODE_MALFORMED_FRAME);
       assertThat(c.awaitClosed()).isTrue();
     }
   }
@@ -383,7 +383,7 @@ class ErrorCodeTest {
 
       assertThat(replies).filteredOn(ServerMessage::hasPong).hasSizeBetween(4, 8);
       assertThat(replies).filteredOn(ServerMessage::hasError).hasSizeGreaterThanOrEqualTo(12)
-          .allSatisfy(m -> expectError(m, ErrorCode.RATE_LIMITED));
+          .allSatisfy(m -> expectError(m, ErrorCode.ERROR_CODE_RATE_LIMITED));
       await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300))
           .until(() -> c.ping().hasPong());
       assertThat(c.isOpen()).isTrue();
@@ -398,7 +398,7 @@ class ErrorCodeTest {
       ServerMessage m = c.nextReply();
 
       assertThat(m.getRequestId()).isZero();
-      expectError(m, ErrorCode.IDLE_TIMEOUT);
+      expectError(m, ErrorCode.ERROR_CODE_IDLE_TIMEOUT);
       assertThat(c.awaitClosed()).isTrue();
       await().atMost(Duration.ofSeconds(5)).until(() -> strict.connectionCount() == 0);
     }
@@ -461,7 +461,7 @@ class ErrorCodeTest {
       String code = japan.create(SCENARIO, 0, 0);
       expectJoined(japan.join(code, "japan", "Aiko"));
       expectJoined(russia.join(code, "russia", "Boris"));
-      japan.awaitEvent(Event::hasTurnChanged);
+      japan.awaitEvent(EventView::hasTurnChanged);
       return new Game(japan, russia, code);
     }
 

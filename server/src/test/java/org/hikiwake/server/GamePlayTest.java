@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.hikiwake.proto.game.Outcome;
+import org.hikiwake.proto.game.GameOutcome;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorCode;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.GameView;
 import org.hikiwake.proto.wire.Joined;
@@ -59,12 +59,12 @@ class GamePlayTest {
 
       GameOver end = script.playIn(code, japan, russia);
 
-      GameOver watched = watcher.awaitEvent(Event::hasGameEnded).getGameEnded();
+      GameOver watched = watcher.awaitEvent(EventView::hasGameEnded).getGameEnded();
       assertThat(watched).isEqualTo(end);
       assertThat(end.getRolesList()).extracting(RevealedRole::getRole)
           .containsExactly("japan", "russia");
       assertThat(end.getDebrief().hasNash()).isTrue();
-      if (script.outcome() != Outcome.OUTCOME_AGREEMENT) {
+      if (script.outcome() != GameOutcome.GAME_OUTCOME_AGREEMENT) {
         Map<String, Integer> reservation = end.getRolesList().stream()
             .collect(Collectors.toMap(RevealedRole::getRole, RevealedRole::getReservationValue));
         assertThat(script.scores()).as("no agreement scores the reservation values")
@@ -73,14 +73,14 @@ class GamePlayTest {
       } else {
         assertThat(end.getResult().getAgreed()).isEqualTo(TestClient.pkg(NASH));
       }
-      long offers = watcher.seen().stream().filter(Event::hasOfferMade).count();
+      long offers = watcher.seen().stream().filter(EventView::hasOfferMade).count();
       assertThat(offers).isEqualTo(script == HonestGame.DEADLINE ? 12
           : script == HonestGame.AGREEMENT_ROUND_2 ? 2 : 1);
       if (script == HonestGame.DEADLINE) {
-        assertThat(watcher.seen()).filteredOn(Event::hasTurnChanged).hasSize(12);
+        assertThat(watcher.seen()).filteredOn(EventView::hasTurnChanged).hasSize(12);
       }
       ServerMessage late = japan.propose(NASH);
-      assertThat(late.getError().getCode()).isEqualTo(ErrorCode.GAME_OVER);
+      assertThat(late.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_GAME_OVER);
     }
   }
 
@@ -92,7 +92,7 @@ class GamePlayTest {
       String code = japan.create(SCENARIO, 0, 300);
       expectJoined(japan.join(code, "japan", "Aiko"));
       expectJoined(russia.join(code, "russia", "Boris"));
-      Event first = japan.awaitEvent(isTurnOf("japan"));
+      EventView first = japan.awaitEvent(isTurnOf("japan"));
       assertThat(first.getTurnChanged().getDeadlineMillis()).as("a timed turn has a deadline")
           .isEqualTo(first.getAtMillis() + 300);
 
@@ -101,10 +101,10 @@ class GamePlayTest {
       while (!japan.propose(NASH).hasDone()) {
         turn = awaitTurn(japan, "japan", turn);
       }
-      russia.awaitEvent(Event::hasOfferMade);
-      Event timedOut = russia.awaitEvent(e -> e.hasTurnTimedOut()
+      russia.awaitEvent(EventView::hasOfferMade);
+      EventView timedOut = russia.awaitEvent(e -> e.hasTurnTimedOut()
           && e.getTurnTimedOut().getRole().equals("russia"));
-      Event next = russia.awaitEvent(isTurnOf("japan"));
+      EventView next = russia.awaitEvent(isTurnOf("japan"));
       assertThat(next.getSeq()).isEqualTo(timedOut.getSeq() + 1);
 
       GameView view = watcher.watch(code).getWatching().getGame();
@@ -114,8 +114,8 @@ class GamePlayTest {
       // on Japan's next turn its own offer is still there, and it cannot accept it
       turn = next.getTurnChanged().getTurn() - 1;
       ServerMessage own;
-      while ((own = japan.accept()).getError().getCode() != ErrorCode.OWN_OFFER) {
-        assertThat(own.getError().getCode()).isEqualTo(ErrorCode.NOT_YOUR_TURN);
+      while ((own = japan.accept()).getError().getCode() != ErrorCode.ERROR_CODE_OWN_OFFER) {
+        assertThat(own.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_NOT_YOUR_TURN);
         turn = awaitTurn(japan, "japan", turn);
       }
 
@@ -123,11 +123,11 @@ class GamePlayTest {
       int russiaTurn = -1;
       ServerMessage accepted;
       while (!(accepted = russia.accept()).hasDone()) {
-        assertThat(accepted.getError().getCode()).isEqualTo(ErrorCode.NOT_YOUR_TURN);
+        assertThat(accepted.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_NOT_YOUR_TURN);
         russiaTurn = awaitTurn(russia, "russia", russiaTurn);
       }
-      GameOver end = japan.awaitEvent(Event::hasGameEnded).getGameEnded();
-      assertThat(end.getResult().getOutcome()).isEqualTo(Outcome.OUTCOME_AGREEMENT);
+      GameOver end = japan.awaitEvent(EventView::hasGameEnded).getGameEnded();
+      assertThat(end.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
       assertThat(end.getResult().getAgreed()).isEqualTo(TestClient.pkg(NASH));
       assertThat(end.getResult().getEndedBy()).isEqualTo("russia");
     }
@@ -148,14 +148,14 @@ class GamePlayTest {
       assertThat(watcher.watch(code).hasWatching()).isTrue();
       expectJoined(japan.join(code, "japan", "Aiko"));
       expectJoined(russia.join(code, "russia", "Boris"));
-      japan.awaitEvent(Event::hasTurnChanged);
+      japan.awaitEvent(EventView::hasTurnChanged);
 
       expectDone(japan.propose(FOUR_ISLANDS));
       expectDone(russia.propose(NASH));
 
-      NewsView japanNews = japan.awaitEvent(Event::hasNewsArrived).getNewsArrived();
-      NewsView russiaNews = russia.awaitEvent(Event::hasNewsArrived).getNewsArrived();
-      NewsView watcherNews = watcher.awaitEvent(Event::hasNewsArrived).getNewsArrived();
+      NewsView japanNews = japan.awaitEvent(EventView::hasNewsArrived).getNewsArrived();
+      NewsView russiaNews = russia.awaitEvent(EventView::hasNewsArrived).getNewsArrived();
+      NewsView watcherNews = watcher.awaitEvent(EventView::hasNewsArrived).getNewsArrived();
       assertThat(japanNews.getId()).isEqualTo("china-adiz");
       assertThat(japanNews.getRound()).isEqualTo(2);
       assertThat(japanNews.getYourChangesList()).containsExactlyInAnyOrder(
@@ -172,8 +172,8 @@ class GamePlayTest {
       // a watcher arriving later reads the same public history
       try (TestClient late = TestClient.connect(server.port())) {
         GameView view = late.watch(code).getWatching().getGame();
-        List<NewsView> news = view.getHistoryList().stream().filter(Event::hasNewsArrived)
-            .map(Event::getNewsArrived).toList();
+        List<NewsView> news = view.getHistoryList().stream().filter(EventView::hasNewsArrived)
+            .map(EventView::getNewsArrived).toList();
         assertThat(news).singleElement().satisfies(n -> {
           assertThat(n.getYourChangesList()).isEmpty();
           assertThat(n.getYourNote()).isEmpty();
@@ -199,7 +199,7 @@ class GamePlayTest {
       assertThat(japanSeat.getBrief()).startsWith("CONFIDENTIAL - JAPAN")
           .doesNotContain("CONFIDENTIAL - RUSSIA");
 
-      japan.awaitEvent(Event::hasTurnChanged);
+      japan.awaitEvent(EventView::hasTurnChanged);
       for (int i = 0; i < 4; i++) {
         expectDone(japan.propose(FOUR_ISLANDS));
         expectDone(russia.propose(NASH));
@@ -207,16 +207,16 @@ class GamePlayTest {
       japan.say("a few rounds in");
       japan.awaitEvent(e -> e.hasChatPosted());
       assertThat(japan.seen()).as("nothing before the end reveals points")
-          .noneMatch(Event::hasGameEnded)
+          .noneMatch(EventView::hasGameEnded)
           .allSatisfy(e -> assertThat(e.toString()).doesNotContain("reservation_value"));
-      assertThat(japan.seen()).filteredOn(Event::hasNewsArrived).extracting(Event::getNewsArrived)
+      assertThat(japan.seen()).filteredOn(EventView::hasNewsArrived).extracting(EventView::getNewsArrived)
           .flatExtracting(NewsView::getYourChangesList)
           .as("Russia's private changes (treaty_signed +2, territory) never reach Japan")
           .noneMatch(d -> d.getIssue().equals("territory"))
           .noneMatch(d -> d.getIssue().equals("missile_defence"));
 
       expectDone(japan.walkAway());
-      GameOver end = russia.awaitEvent(Event::hasGameEnded).getGameEnded();
+      GameOver end = russia.awaitEvent(EventView::hasGameEnded).getGameEnded();
       assertThat(end.getRolesList()).hasSize(2);
     }
   }
@@ -230,11 +230,11 @@ class GamePlayTest {
         code = japan.create(SCENARIO, 0, 0);
         token = japan.join(code, "japan", "Aiko").getJoined().getSeatToken();
         expectJoined(russia.join(code, "russia", "Boris"));
-        japan.awaitEvent(Event::hasTurnChanged);
+        japan.awaitEvent(EventView::hasTurnChanged);
         expectDone(japan.propose(FOUR_ISLANDS));
         expectDone(russia.propose(NASH));
       }
-      Event gone = russia.awaitEvent(Event::hasPresenceChanged);
+      EventView gone = russia.awaitEvent(EventView::hasPresenceChanged);
       assertThat(gone.getPresenceChanged().getRole()).isEqualTo("japan");
       assertThat(gone.getPresenceChanged().getConnected()).isFalse();
 
@@ -252,21 +252,21 @@ class GamePlayTest {
         assertThat(game.getRound()).isEqualTo(2);
         assertThat(game.getOnTable().getRole()).isEqualTo("russia");
         assertThat(game.getOnTable().getPackage()).isEqualTo(TestClient.pkg(NASH));
-        assertThat(game.getHistoryList()).filteredOn(Event::hasOfferMade).hasSize(2);
-        assertThat(game.getHistoryList()).filteredOn(Event::hasChatPosted).singleElement()
+        assertThat(game.getHistoryList()).filteredOn(EventView::hasOfferMade).hasSize(2);
+        assertThat(game.getHistoryList()).filteredOn(EventView::hasChatPosted).singleElement()
             .satisfies(e -> assertThat(e.getChatPosted().getText()).contains("still there"));
-        assertThat(game.getHistoryList()).filteredOn(Event::hasNewsArrived).singleElement()
+        assertThat(game.getHistoryList()).filteredOn(EventView::hasNewsArrived).singleElement()
             .satisfies(e -> assertThat(e.getNewsArrived().getYourChangesList()).hasSize(4));
         assertThat(game.getSeatsList()).allSatisfy(s -> assertThat(s.getConnected()).isTrue());
 
-        Event returned = russia.awaitEvent(Event::hasPresenceChanged);
+        EventView returned = russia.awaitEvent(EventView::hasPresenceChanged);
         assertThat(returned.getPresenceChanged().getRole()).isEqualTo("japan");
         assertThat(returned.getPresenceChanged().getConnected()).isTrue();
 
         expectDone(back.accept());
-        GameOver end = russia.awaitEvent(Event::hasGameEnded).getGameEnded();
+        GameOver end = russia.awaitEvent(EventView::hasGameEnded).getGameEnded();
         HonestGame.AGREEMENT_ROUND_2.check(end.getResult());
-        assertThat(back.awaitEvent(Event::hasGameEnded).getGameEnded()).isEqualTo(end);
+        assertThat(back.awaitEvent(EventView::hasGameEnded).getGameEnded()).isEqualTo(end);
       }
     }
   }
@@ -281,7 +281,7 @@ class GamePlayTest {
       String code = japan.create(SCENARIO, 0, 0);
       expectJoined(japan.join(code, "japan", "Aiko"));
       expectJoined(russia.join(code, "russia", "Boris"));
-      japan.awaitEvent(Event::hasTurnChanged);
+      japan.awaitEvent(EventView::hasTurnChanged);
       expectDone(japan.propose(FOUR_ISLANDS));
 
       garbage.sendRaw(new byte[] {5, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f});
@@ -289,10 +289,10 @@ class GamePlayTest {
       malformedPrefix.sendRaw(new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
           (byte) 0x80, (byte) 0x80});
 
-      assertThat(garbage.nextReply().getError().getCode()).isEqualTo(ErrorCode.MALFORMED_FRAME);
-      assertThat(huge.nextReply().getError().getCode()).isEqualTo(ErrorCode.MESSAGE_TOO_LARGE);
+      assertThat(garbage.nextReply().getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MALFORMED_FRAME);
+      assertThat(huge.nextReply().getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
       assertThat(malformedPrefix.nextReply().getError().getCode())
-          .isEqualTo(ErrorCode.MALFORMED_FRAME);
+          .isEqualTo(ErrorCode.ERROR_CODE_MALFORMED_FRAME);
       assertThat(garbage.awaitClosed()).isTrue();
       assertThat(huge.awaitClosed()).isTrue();
       assertThat(malformedPrefix.awaitClosed()).isTrue();
@@ -300,7 +300,7 @@ class GamePlayTest {
       expectDone(russia.propose(NASH));
       expectDone(japan.accept());
       HonestGame.AGREEMENT_ROUND_2.check(
-          russia.awaitEvent(Event::hasGameEnded).getGameEnded().getResult());
+          russia.awaitEvent(EventView::hasGameEnded).getGameEnded().getResult());
       assertThat(japan.errors()).isEmpty();
       assertThat(russia.errors()).isEmpty();
     }
@@ -313,7 +313,7 @@ class GamePlayTest {
       String code = japan.create(SCENARIO, 0, 0);
       expectJoined(japan.join(code, "japan", "Aiko"));
       expectJoined(russia.join(code, "russia", "Boris"));
-      japan.awaitEvent(Event::hasTurnChanged);
+      japan.awaitEvent(EventView::hasTurnChanged);
       expectDone(japan.propose(FOUR_ISLANDS));
 
       // one write: a bad frame, then a chat message and a walk-out that must not count
@@ -325,13 +325,13 @@ class GamePlayTest {
           .setRequestId(101).setWalkAway(WalkAway.getDefaultInstance())
           .build());
       russia.sendRaw(concat(bad, say, walk));
-      assertThat(russia.nextReply().getError().getCode()).isEqualTo(ErrorCode.MALFORMED_FRAME);
+      assertThat(russia.nextReply().getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MALFORMED_FRAME);
       assertThat(russia.awaitClosed()).isTrue();
       japan.awaitEvent(e -> e.hasPresenceChanged() && !e.getPresenceChanged().getConnected());
 
       expectDone(japan.say("marker"));
       japan.awaitEvent(e -> e.hasChatPosted() && e.getChatPosted().getText().equals("marker"));
-      assertThat(japan.seen()).noneMatch(Event::hasGameEnded)
+      assertThat(japan.seen()).noneMatch(EventView::hasGameEnded)
           .noneMatch(e -> e.getChatPosted().getText().equals("smuggled"));
     }
   }
@@ -350,7 +350,7 @@ class GamePlayTest {
     return out;
   }
 
-  static Predicate<Event> isTurnOf(String role) {
+  static Predicate<EventView> isTurnOf(String role) {
     return e -> e.hasTurnChanged() && e.getTurnChanged().getRole().equals(role);
   }
 

@@ -3,11 +3,11 @@ package org.hikiwake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.hikiwake.proto.game.Outcome;
+import org.hikiwake.proto.game.GameOutcome;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.proto.wire.FetchRecording;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.server.record.Recording;
 import org.hikiwake.server.record.RecordingReader;
@@ -45,23 +45,23 @@ class GameServerSmokeTest {
       assertThat(j.getJoined().getSeatToken()).hasSizeGreaterThanOrEqualTo(22);
       ServerMessage r = russia.join(code.toLowerCase().replace("-", ""), "russia", "Boris");
       assertThat(r.hasJoined()).as("%s", r).isTrue();
-      japan.awaitEvent(Event::hasTurnChanged);
+      japan.awaitEvent(EventView::hasTurnChanged);
 
       ServerMessage tooSoon = host.request(ClientMessage.newBuilder()
           .setFetchRecording(FetchRecording.newBuilder().setGameCode(code)));
-      assertThat(tooSoon.getError().getCode()).isEqualTo(ErrorCode.GAME_NOT_OVER);
+      assertThat(tooSoon.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_GAME_NOT_OVER);
 
       ServerMessage early = russia.propose(NASH);
-      assertThat(early.getError().getCode()).isEqualTo(ErrorCode.NOT_YOUR_TURN);
+      assertThat(early.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_NOT_YOUR_TURN);
 
       assertThat(japan.propose(NASH).hasDone()).isTrue();
-      russia.awaitEvent(Event::hasOfferMade);
+      russia.awaitEvent(EventView::hasOfferMade);
       assertThat(russia.accept().hasDone()).isTrue();
 
-      Event endJapan = japan.awaitEvent(Event::hasGameEnded);
-      Event endRussia = russia.awaitEvent(Event::hasGameEnded);
+      EventView endJapan = japan.awaitEvent(EventView::hasGameEnded);
+      EventView endRussia = russia.awaitEvent(EventView::hasGameEnded);
       assertThat(endJapan.getGameEnded().getResult().getOutcome())
-          .isEqualTo(Outcome.OUTCOME_AGREEMENT);
+          .isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
       assertThat(endJapan.getGameEnded()).isEqualTo(endRussia.getGameEnded());
       assertThat(endJapan.getGameEnded().getRolesCount()).isEqualTo(2);
       assertThat(endJapan.getGameEnded().getDebrief().hasNash()).isTrue();

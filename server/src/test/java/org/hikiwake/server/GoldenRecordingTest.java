@@ -17,7 +17,7 @@ import org.hikiwake.engine.game.Result;
 import org.hikiwake.engine.game.Rules;
 import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.engine.scenario.ScenarioLoader;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.server.record.EventCodec;
 import org.hikiwake.server.record.Recording;
 import org.hikiwake.server.record.RecordingReader;
@@ -45,10 +45,10 @@ class GoldenRecordingTest {
     GameState state = GameState.initial(scenario, settings);
     List<Event> recorded = recording.events();
     List<Event> replayed = new ArrayList<>();
-    List<Record> records = recording.records();
+    List<RecordingEntry> records = recording.records();
     int i = 0;
     while (i < records.size()) {
-      Record r = records.get(i);
+      RecordingEntry r = records.get(i);
       if (!r.hasEvent()) {
         i++;
         continue;
@@ -71,7 +71,7 @@ class GoldenRecordingTest {
   }
 
   /** The move behind the first event of a decision, rebuilt from the record. */
-  private static Move moveThatCaused(Event first, Record r, GameState state) {
+  private static Move moveThatCaused(Event first, RecordingEntry r, GameState state) {
     Instant at = Instant.ofEpochMilli(r.getAtMillis());
     if (first instanceof Event.GameStarted) {
       return new Move.Start(at);

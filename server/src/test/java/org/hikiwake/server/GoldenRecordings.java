@@ -3,7 +3,7 @@ package org.hikiwake.server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.server.record.FileRecordingStore;
 
 /**
@@ -47,7 +47,7 @@ public final class GoldenRecordings {
       }
       russia.say("A draw, then.");
       russia.accept();
-      japan.awaitEvent(Event::hasGameEnded);
+      japan.awaitEvent(EventView::hasGameEnded);
       return code;
     }
   }
@@ -63,7 +63,7 @@ public final class GoldenRecordings {
           "none", "far_east", "none", "security", "dialogue_only", "missile_defence",
           "no_statement");
       russia.walkAway();
-      japan.awaitEvent(Event::hasGameEnded);
+      japan.awaitEvent(EventView::hasGameEnded);
       return code;
     }
   }
@@ -76,13 +76,13 @@ public final class GoldenRecordings {
       japan.join(code, "japan", "Aiko");
       russia.join(code, "russia", "Boris");
       japan.propose(CrashRecoveryTest.JAPAN_OFFER);
-      japan.awaitEvent(Event::hasTurnTimedOut);
+      japan.awaitEvent(EventView::hasTurnTimedOut);
       japan.awaitEvent(e -> e.hasTurnChanged() && e.getTurnChanged().getRole().equals("japan"));
       japan.propose(CrashRecoveryTest.JAPAN_OFFER);
       russia.awaitEvent(e -> e.hasTurnChanged() && e.getTurnChanged().getRole().equals("russia")
           && e.getTurnChanged().getTurn() == 3);
       russia.propose(CrashRecoveryTest.RUSSIA_OFFER);
-      japan.awaitEvent(Event::hasGameEnded);
+      japan.awaitEvent(EventView::hasGameEnded);
       return code;
     }
   }

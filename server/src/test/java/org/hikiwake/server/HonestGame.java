@@ -3,10 +3,10 @@ package org.hikiwake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.hikiwake.proto.game.Outcome;
-import org.hikiwake.proto.game.Result;
+import org.hikiwake.proto.game.GameOutcome;
+import org.hikiwake.proto.game.GameResult;
 import org.hikiwake.proto.game.RoleScore;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.ServerMessage;
 
@@ -17,16 +17,16 @@ import org.hikiwake.proto.wire.ServerMessage;
  */
 public enum HonestGame {
   /** Japan offers the Nash package; Russia accepts it in round 1. */
-  AGREEMENT_ROUND_1(Outcome.OUTCOME_AGREEMENT, 69, 87, "russia"),
+  AGREEMENT_ROUND_1(GameOutcome.GAME_OUTCOME_AGREEMENT, 69, 87, "russia"),
   /**
    * Japan asks for four islands, Russia counters with the Nash package and
    * Japan accepts in round 2, after the China news raised both scores.
    */
-  AGREEMENT_ROUND_2(Outcome.OUTCOME_AGREEMENT, 75, 89, "japan"),
+  AGREEMENT_ROUND_2(GameOutcome.GAME_OUTCOME_AGREEMENT, 75, 89, "japan"),
   /** Japan offers; Russia walks away. */
-  WALK_OUT(Outcome.OUTCOME_WALK_OUT, 48, 75, "russia"),
+  WALK_OUT(GameOutcome.GAME_OUTCOME_WALK_OUT, 48, 75, "russia"),
   /** Twelve offers and no acceptance: six rounds run out. */
-  DEADLINE(Outcome.OUTCOME_DEADLINE, 48, 75, "");
+  DEADLINE(GameOutcome.GAME_OUTCOME_DEADLINE, 48, 75, "");
 
   public static final String SCENARIO = "japan-russia-2013";
   public static final String[] NASH = {"territory", "two_islands_plus", "peace_treaty",
@@ -39,19 +39,19 @@ public enum HonestGame {
       "energy", "lng_and_pipeline", "far_east", "major", "security", "dialogue_only",
       "missile_defence", "written_assurance"};
 
-  private final Outcome outcome;
+  private final GameOutcome outcome;
   private final int japanScore;
   private final int russiaScore;
   private final String endedBy;
 
-  HonestGame(Outcome outcome, int japanScore, int russiaScore, String endedBy) {
+  HonestGame(GameOutcome outcome, int japanScore, int russiaScore, String endedBy) {
     this.outcome = outcome;
     this.japanScore = japanScore;
     this.russiaScore = russiaScore;
     this.endedBy = endedBy;
   }
 
-  public Outcome outcome() {
+  public GameOutcome outcome() {
     return outcome;
   }
 
@@ -61,7 +61,7 @@ public enum HonestGame {
   }
 
   /** Checks a result against this script's known end. */
-  public void check(Result result) {
+  public void check(GameResult result) {
     assertThat(result.getOutcome()).as("%s outcome", this).isEqualTo(outcome);
     assertThat(result.getScoresList()).as("%s scores", this).containsExactly(
         RoleScore.newBuilder().setRole("japan").setScore(japanScore).build(),
@@ -83,7 +83,7 @@ public enum HonestGame {
       throws InterruptedException {
     expectJoined(japan.join(code, "japan", "Aiko"));
     expectJoined(russia.join(code, "russia", "Boris"));
-    japan.awaitEvent(Event::hasTurnChanged);
+    japan.awaitEvent(EventView::hasTurnChanged);
     switch (this) {
       case AGREEMENT_ROUND_1:
         expectDone(japan.propose(NASH));
@@ -107,8 +107,8 @@ public enum HonestGame {
       default:
         throw new AssertionError(this);
     }
-    GameOver japanEnd = japan.awaitEvent(Event::hasGameEnded).getGameEnded();
-    GameOver russiaEnd = russia.awaitEvent(Event::hasGameEnded).getGameEnded();
+    GameOver japanEnd = japan.awaitEvent(EventView::hasGameEnded).getGameEnded();
+    GameOver russiaEnd = russia.awaitEvent(EventView::hasGameEnded).getGameEnded();
     check(japanEnd.getResult());
     assertThat(russiaEnd).as("both players see the same end").isEqualTo(japanEnd);
     return japanEnd;

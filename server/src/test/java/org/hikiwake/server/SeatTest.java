@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorCode;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.JoinSeat;
 import org.hikiwake.proto.wire.Joined;
 import org.hikiwake.proto.wire.ServerMessage;
@@ -48,7 +48,7 @@ class SeatTest {
       Joined japanSeat = japan.join(code, "japan", "Aiko").getJoined();
       Joined russiaSeat = russia.join(code, "russia", "Boris").getJoined();
       assertThat(japanSeat.getSeatToken()).isNotEqualTo(russiaSeat.getSeatToken());
-      japan.awaitEvent(Event::hasTurnChanged);
+      japan.awaitEvent(EventView::hasTurnChanged);
 
       // Japan's player, on another connection, uses Russia's token
       ServerMessage taken = second.resume(code, russiaSeat.getSeatToken());
@@ -60,13 +60,13 @@ class SeatTest {
 
       // the seat moved: the old Russia connection can no longer move, the new one can
       expectDone(japan.propose(NASH));
-      expectError(russia.accept(), ErrorCode.NOT_SEATED);
+      expectError(russia.accept(), ErrorCode.ERROR_CODE_NOT_SEATED);
       expectDone(second.accept());
-      assertThat(japan.awaitEvent(Event::hasGameEnded).getGameEnded().getResult().getEndedBy())
+      assertThat(japan.awaitEvent(EventView::hasGameEnded).getGameEnded().getResult().getEndedBy())
           .isEqualTo("russia");
 
       // a connection holding a seat cannot take a second one
-      expectError(japan.resume(code, russiaSeat.getSeatToken()), ErrorCode.BAD_REQUEST);
+      expectError(japan.resume(code, russiaSeat.getSeatToken()), ErrorCode.ERROR_CODE_BAD_REQUEST);
     }
   }
 
@@ -78,9 +78,9 @@ class SeatTest {
       String second = a.create(SCENARIO, 0, 0);
       String token = a.join(first, "japan", "Aiko").getJoined().getSeatToken();
 
-      expectError(b.resume(second, token), ErrorCode.BAD_SEAT_TOKEN);
-      expectError(b.resume(first, token.substring(1)), ErrorCode.BAD_SEAT_TOKEN);
-      expectError(b.resume(first, token + "A"), ErrorCode.BAD_SEAT_TOKEN);
+      expectError(b.resume(second, token), ErrorCode.ERROR_CODE_BAD_SEAT_TOKEN);
+      expectError(b.resume(first, token.substring(1)), ErrorCode.ERROR_CODE_BAD_SEAT_TOKEN);
+      expectError(b.resume(first, token + "A"), ErrorCode.ERROR_CODE_BAD_SEAT_TOKEN);
       expectJoined(b.resume(first, token));
     }
   }
@@ -135,7 +135,7 @@ class SeatTest {
       assertThat(List.of(r1, r2)).extracting(m -> m.hasError() ? m.getError().getCode().name()
               : m.getBodyCase().name())
           .as("one connection holds at most one seat")
-          .containsExactlyInAnyOrder("JOINED", ErrorCode.BAD_REQUEST.name());
+          .containsExactlyInAnyOrder("JOINED", ErrorCode.ERROR_CODE_BAD_REQUEST.name());
     }
   }
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hikiwake.proto.wire.ErrorCode;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +47,7 @@ class ShutdownTest {
       String code = japan.create(SCENARIO, 0, 0);
       expectJoined(japan.join(code, "japan", "Aiko"));
       expectJoined(russia.join(code, "russia", "Boris"));
-      japan.awaitEvent(Event::hasTurnChanged);
+      japan.awaitEvent(EventView::hasTurnChanged);
       expectDone(japan.propose(FOUR_ISLANDS));
       if (i == 0) {
         assertThat(watcher.watch(code).hasWatching()).isTrue();
@@ -66,7 +66,7 @@ class ShutdownTest {
       for (TestClient c : everyone) {
         ServerMessage last = c.nextReply();
         assertThat(last.getRequestId()).isZero();
-        assertThat(last.getError().getCode()).isEqualTo(ErrorCode.SHUTTING_DOWN);
+        assertThat(last.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_SHUTTING_DOWN);
         assertThat(last.getError().getMessage()).contains("resume");
         assertThat(c.awaitClosed()).isTrue();
       }
@@ -83,7 +83,7 @@ class ShutdownTest {
     server.close();
     server.close();
 
-    assertThat(c.nextReply().getError().getCode()).isEqualTo(ErrorCode.SHUTTING_DOWN);
+    assertThat(c.nextReply().getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_SHUTTING_DOWN);
     assertThat(c.awaitClosed()).isTrue();
   }
 

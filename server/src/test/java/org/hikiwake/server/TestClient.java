@@ -32,11 +32,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.hikiwake.proto.game.Choice;
-import org.hikiwake.proto.game.Package;
+import org.hikiwake.proto.game.OptionPackage;
 import org.hikiwake.proto.wire.Accept;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.CreateGame;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.Hello;
 import org.hikiwake.proto.wire.JoinSeat;
 import org.hikiwake.proto.wire.Ping;
@@ -58,10 +58,10 @@ public final class TestClient implements AutoCloseable {
 
   private final Channel channel;
   private final BlockingQueue<ServerMessage> replies = new LinkedBlockingQueue<>();
-  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-  private final List<Event> seen = new ArrayList<>();
+  private final BlockingQueue<EventView> events = new LinkedBlockingQueue<>();
+  private final List<EventView> seen = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong();
-  private final Queue<org.hikiwake.proto.wire.Error> errors = new ConcurrentLinkedQueue<>();
+  private final Queue<org.hikiwake.proto.wire.ErrorReply> errors = new ConcurrentLinkedQueue<>();
 
   private TestClient(Channel channel) {
     this.channel = channel;
@@ -71,7 +71,7 @@ public final class TestClient implements AutoCloseable {
   public static TestClient connectRaw(int port) throws InterruptedException {
     TestClient[] holder = new TestClient[1];
     BlockingQueue<ServerMessage> replies = new LinkedBlockingQueue<>();
-    BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    BlockingQueue<EventView> events = new LinkedBlockingQueue<>();
     Channel ch = new Bootstrap().group(GROUP).channel(NioSocketChannel.class)
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
@@ -137,10 +137,10 @@ public final class TestClient implements AutoCloseable {
   }
 
   /** Waits for a pushed event that matches, returning it; earlier events are kept in seen(). */
-  public Event awaitEvent(Predicate<Event> match) throws InterruptedException {
+  public EventView awaitEvent(Predicate<EventView> match) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (true) {
-      Event e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      EventView e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (e == null) {
         throw new AssertionError("no matching event; seen: " + seen);
       }
@@ -151,7 +151,7 @@ public final class TestClient implements AutoCloseable {
     }
   }
 
-  public List<Event> seen() {
+  public List<EventView> seen() {
     return seen;
   }
 
@@ -195,8 +195,8 @@ public final class TestClient implements AutoCloseable {
     return request(ClientMessage.newBuilder().setSay(Say.newBuilder().setText(text)));
   }
 
-  public static Package pkg(String... issueOptionPairs) {
-    Package.Builder b = Package.newBuilder();
+  public static OptionPackage pkg(String... issueOptionPairs) {
+    OptionPackage.Builder b = OptionPackage.newBuilder();
     for (int i = 0; i < issueOptionPairs.length; i += 2) {
       b.addChoices(Choice.newBuilder().setIssue(issueOptionPairs[i])
           .setOption(issueOptionPairs[i + 1]));
@@ -231,7 +231,7 @@ public final class TestClient implements AutoCloseable {
   }
 
   /** Every error received so far, replies and connection-level alike. */
-  public List<org.hikiwake.proto.wire.Error> errors() {
+  public List<org.hikiwake.proto.wire.ErrorReply> errors() {
     return List.copyOf(errors);
   }
 

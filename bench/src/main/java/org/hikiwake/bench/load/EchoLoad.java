@@ -141,7 +141,7 @@ final class EchoLoad implements AutoCloseable {
       }
     }
 
-    void onEvent(Side side, org.hikiwake.proto.wire.Event e) {
+    void onEvent(Side side, org.hikiwake.proto.wire.EventView e) {
       if (!fanOut) {
         onEcho(side);
       } else if (e.hasOfferMade() && !e.getOfferMade().getRole().equals(side.role)) {

@@ -6,7 +6,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.concurrent.TimeUnit;
 import org.hikiwake.proto.wire.ClientMessage;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.ServerMessage;
 
 /**
@@ -82,7 +82,7 @@ final class GameSession {
     }
   }
 
-  private void onEvent(Seat seat, Event e) {
+  private void onEvent(Seat seat, EventView e) {
     switch (e.getKindCase()) {
       case TURN_CHANGED:
         if (!started) {

@@ -3,13 +3,13 @@ package org.hikiwake.bench.load;
 import java.util.List;
 import org.hikiwake.proto.game.Choice;
 import org.hikiwake.proto.game.OfferMade;
-import org.hikiwake.proto.game.Package;
+import org.hikiwake.proto.game.OptionPackage;
 import org.hikiwake.proto.game.TurnChanged;
 import org.hikiwake.proto.wire.Accept;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.CreateGame;
 import org.hikiwake.proto.wire.Done;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.Hello;
 import org.hikiwake.proto.wire.JoinSeat;
 import org.hikiwake.proto.wire.Propose;
@@ -22,7 +22,7 @@ final class WireMessages {
   static final String SECOND_ROLE = "russia";
 
   /** Complete packages for japan-russia-2013, in the scenario's issue order; offers cycle them. */
-  private static final List<Package> PACKAGES = List.of(
+  private static final List<OptionPackage> PACKAGES = List.of(
       pkg("two_islands_plus", "treaty_signed", "lng_and_pipeline", "major", "full_fact_sheet",
           "briefings"),
       pkg("two_islands", "roadmap", "pipeline", "modest", "joint_exercises",
@@ -37,12 +37,12 @@ final class WireMessages {
 
   private WireMessages() {}
 
-  private static Package pkg(String territory, String peaceTreaty, String energy,
+  private static OptionPackage pkg(String territory, String peaceTreaty, String energy,
       String farEast, String security, String missileDefence) {
     String[] issues = {"territory", "peace_treaty", "energy", "far_east", "security",
         "missile_defence"};
     String[] options = {territory, peaceTreaty, energy, farEast, security, missileDefence};
-    Package.Builder b = Package.newBuilder();
+    OptionPackage.Builder b = OptionPackage.newBuilder();
     for (int i = 0; i < issues.length; i++) {
       b.addChoices(Choice.newBuilder().setIssue(issues[i]).setOption(options[i]));
     }
@@ -85,7 +85,7 @@ final class WireMessages {
    */
   static ServerMessage echoOf(ClientMessage msg, long seq) {
     return ServerMessage.newBuilder().setRequestId(msg.getRequestId())
-        .setEvent(Event.newBuilder().setGameCode("ECHO-0000").setSeq(seq)
+        .setEvent(EventView.newBuilder().setGameCode("ECHO-0000").setSeq(seq)
             .setAtMillis(System.currentTimeMillis())
             .setOfferMade(OfferMade.newBuilder().setRole(FIRST_ROLE)
                 .setPackage(msg.getPropose().getPackage())))
@@ -124,7 +124,7 @@ final class WireMessages {
   /** A pushed offer_made event of the proposed package, as the game server sends it. */
   static ServerMessage offerMade(ClientMessage msg, String role, long seq) {
     return ServerMessage.newBuilder()
-        .setEvent(Event.newBuilder().setGameCode("ECHO-0000").setSeq(seq)
+        .setEvent(EventView.newBuilder().setGameCode("ECHO-0000").setSeq(seq)
             .setAtMillis(System.currentTimeMillis())
             .setOfferMade(OfferMade.newBuilder().setRole(role)
                 .setPackage(msg.getPropose().getPackage())))
@@ -135,7 +135,7 @@ final class WireMessages {
   static ServerMessage turnChanged(String role, long seq) {
     int turn = (int) (seq / 2);
     return ServerMessage.newBuilder()
-        .setEvent(Event.newBuilder().setGameCode("ECHO-0000").setSeq(seq)
+        .setEvent(EventView.newBuilder().setGameCode("ECHO-0000").setSeq(seq)
             .setAtMillis(System.currentTimeMillis())
             .setTurnChanged(TurnChanged.newBuilder().setTurn(turn).setRound(turn / 2 + 1)
                 .setRole(role)))

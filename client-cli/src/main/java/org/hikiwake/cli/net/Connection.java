@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hikiwake.cli.CliException;
 import org.hikiwake.cli.ExitCode;
 import org.hikiwake.proto.wire.ClientMessage;
-import org.hikiwake.proto.wire.Error;
+import org.hikiwake.proto.wire.ErrorReply;
 import org.hikiwake.proto.wire.ErrorCode;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.Hello;
 import org.hikiwake.proto.wire.Ping;
 import org.hikiwake.proto.wire.ServerMessage;
@@ -47,10 +47,10 @@ public final class Connection implements AutoCloseable {
   /** Receives what the server pushes. Called on the connection's I/O thread: do not block. */
   public interface Listener {
     /** A game event (request id 0). */
-    void onEvent(Event event);
+    void onEvent(EventView event);
 
     /** An error the server sent unasked, usually just before it closes the connection. */
-    default void onNotice(Error error) {}
+    default void onNotice(ErrorReply error) {}
 
     /** The connection closed, whether asked for or not. */
     default void onClosed(Connection connection) {}
@@ -147,7 +147,7 @@ public final class Connection implements AutoCloseable {
 
   /**
    * Sends a command with a fresh request id. The future completes with the
-   * reply (which may be an {@link Error}), or fails with an {@link IOException}
+   * reply (which may be an {@link ErrorReply}), or fails with an {@link IOException}
    * if the connection closes first.
    */
   public CompletableFuture<ServerMessage> send(ClientMessage.Builder command) {
@@ -216,7 +216,7 @@ public final class Connection implements AutoCloseable {
   }
 
   /** An error reply as one line for people, e.g. {@code unknown game (UNKNOWN_GAME): ...}. */
-  public static String describe(Error error) {
+  public static String describe(ErrorReply error) {
     StringBuilder s = new StringBuilder();
     String message = org.hikiwake.cli.text.Sanitizer.line(error.getMessage());
     s.append(message.isBlank() ? "the server refused the request" : message);

@@ -1,7 +1,7 @@
 package org.hikiwake.cli.play;
 
 import java.util.List;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 
 /** Where a play or watch session reads commands and shows what happens. */
 public interface Console extends AutoCloseable {
@@ -18,7 +18,7 @@ public interface Console extends AutoCloseable {
   void show(List<String> lines);
 
   /** Shows an event: its lines for a person, and in JSON mode the event itself. */
-  void showEvent(Event event, List<String> lines);
+  void showEvent(EventView event, List<String> lines);
 
   /** Asks a yes/no question; without a terminal the answer is yes. */
   boolean confirm(String question);

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.proto.game.Choice;
-import org.hikiwake.proto.game.GameSettings;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.game.GameSetup;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.GameView;
 import org.hikiwake.proto.wire.IssueView;
 import org.hikiwake.proto.wire.Joined;
 import org.hikiwake.proto.wire.OfferView;
 import org.hikiwake.proto.wire.OptionView;
-import org.hikiwake.proto.wire.Phase;
+import org.hikiwake.proto.wire.GamePhase;
 import org.hikiwake.proto.wire.PointDelta;
 import org.hikiwake.proto.wire.RoleInfo;
 import org.hikiwake.proto.wire.ScenarioView;
@@ -25,7 +25,7 @@ import org.hikiwake.proto.wire.Watching;
 
 /**
  * The client's picture of one game, built from a {@link GameView} and folded
- * forward over the pushed {@link Event}s. Immutable: {@link #apply} returns a
+ * forward over the pushed {@link EventView}s. Immutable: {@link #apply} returns a
  * new model.
  *
  * @param seat the seat this client holds; empty for a watcher
@@ -35,15 +35,15 @@ import org.hikiwake.proto.wire.Watching;
 public record GameModel(
     String code,
     ScenarioView scenario,
-    GameSettings settings,
-    Phase phase,
+    GameSetup settings,
+    GamePhase phase,
     int round,
     int turn,
     String toMove,
     long deadlineMillis,
     Optional<OfferView> onTable,
     ImmutableList<SeatInfo> seats,
-    ImmutableList<Event> history,
+    ImmutableList<EventView> history,
     long lastSeq,
     Optional<Seat> seat,
     Optional<GameOver> ended) {
@@ -64,7 +64,7 @@ public record GameModel(
   public static GameModel fromView(GameView view, Optional<Seat> seat) {
     long lastSeq = 0;
     Optional<GameOver> ended = Optional.empty();
-    for (Event e : view.getHistoryList()) {
+    for (EventView e : view.getHistoryList()) {
       lastSeq = Math.max(lastSeq, e.getSeq());
       if (e.hasGameEnded()) {
         ended = Optional.of(e.getGameEnded());
@@ -96,7 +96,7 @@ public record GameModel(
     Optional<Seat> before = seat;
     if (seat.isPresent()) {
       List<PointDelta> undo = new ArrayList<>();
-      for (Event e : history) {
+      for (EventView e : history) {
         if (e.hasNewsArrived()) {
           for (PointDelta d : e.getNewsArrived().getYourChangesList()) {
             undo.add(d.toBuilder().setDelta(-d.getDelta()).build());
@@ -105,21 +105,21 @@ public record GameModel(
       }
       before = Optional.of(seat.get().withPoints(seat.get().points().plus(undo)));
     }
-    return new GameModel(code, scenario, settings, Phase.PHASE_WAITING, 0, -1, "", 0,
+    return new GameModel(code, scenario, settings, GamePhase.GAME_PHASE_WAITING, 0, -1, "", 0,
         Optional.empty(), seats, ImmutableList.of(), 0, before, Optional.empty());
   }
 
   /** True if the event has not been folded in yet (presence changes are always new). */
-  public boolean isNew(Event e) {
+  public boolean isNew(EventView e) {
     return e.getSeq() == 0 || e.getSeq() > lastSeq;
   }
 
   /** The model after one event. Events already seen leave it unchanged. */
-  public GameModel apply(Event e) {
+  public GameModel apply(EventView e) {
     if (!isNew(e)) {
       return this;
     }
-    Phase phase = this.phase;
+    GamePhase phase = this.phase;
     int round = this.round;
     int turn = this.turn;
     String toMove = this.toMove;
@@ -134,7 +134,7 @@ public record GameModel(
             .setDisplayName(e.getSeatFilled().getDisplayName()));
         break;
       case GAME_STARTED:
-        phase = Phase.PHASE_IN_PROGRESS;
+        phase = GamePhase.GAME_PHASE_IN_PROGRESS;
         break;
       case OFFER_MADE:
         onTable = Optional.of(OfferView.newBuilder().setRole(e.getOfferMade().getRole())
@@ -147,7 +147,7 @@ public record GameModel(
         }
         break;
       case TURN_CHANGED:
-        phase = Phase.PHASE_IN_PROGRESS;
+        phase = GamePhase.GAME_PHASE_IN_PROGRESS;
         turn = e.getTurnChanged().getTurn();
         round = e.getTurnChanged().getRound();
         toMove = e.getTurnChanged().getRole();
@@ -161,7 +161,7 @@ public record GameModel(
             s -> s.setConnected(e.getPresenceChanged().getConnected()));
         break;
       case GAME_ENDED:
-        phase = Phase.PHASE_ENDED;
+        phase = GamePhase.GAME_PHASE_ENDED;
         toMove = "";
         deadline = 0;
         ended = Optional.of(e.getGameEnded());
@@ -169,9 +169,9 @@ public record GameModel(
       default:
         break;
     }
-    ImmutableList<Event> history = this.history;
+    ImmutableList<EventView> history = this.history;
     if (e.getSeq() != 0) {
-      history = ImmutableList.<Event>builder().addAll(this.history).add(e).build();
+      history = ImmutableList.<EventView>builder().addAll(this.history).add(e).build();
     }
     return new GameModel(code, scenario, settings, phase, round, turn, toMove, deadline, onTable,
         ImmutableList.copyOf(seats), history, Math.max(lastSeq, e.getSeq()), seat, ended);
@@ -196,11 +196,11 @@ public record GameModel(
   }
 
   public boolean isOver() {
-    return phase == Phase.PHASE_ENDED || ended.isPresent();
+    return phase == GamePhase.GAME_PHASE_ENDED || ended.isPresent();
   }
 
   public boolean isInProgress() {
-    return phase == Phase.PHASE_IN_PROGRESS && !isOver();
+    return phase == GamePhase.GAME_PHASE_IN_PROGRESS && !isOver();
   }
 
   /** True if this client holds a seat and it is that seat's turn. */
@@ -271,7 +271,7 @@ public record GameModel(
   }
 
   /** A wire package as the engine's package type. */
-  public static Package toPackage(org.hikiwake.proto.game.Package proto) {
+  public static Package toPackage(org.hikiwake.proto.game.OptionPackage proto) {
     Map<String, String> map = new LinkedHashMap<>();
     for (Choice c : proto.getChoicesList()) {
       map.put(c.getIssue(), c.getOption());
@@ -280,8 +280,8 @@ public record GameModel(
   }
 
   /** The engine's package as a wire package. */
-  public static org.hikiwake.proto.game.Package toProto(Package pkg) {
-    org.hikiwake.proto.game.Package.Builder b = org.hikiwake.proto.game.Package.newBuilder();
+  public static org.hikiwake.proto.game.OptionPackage toProto(Package pkg) {
+    org.hikiwake.proto.game.OptionPackage.Builder b = org.hikiwake.proto.game.OptionPackage.newBuilder();
     pkg.choices().forEach((issue, option) ->
         b.addChoices(Choice.newBuilder().setIssue(issue).setOption(option)));
     return b.build();

@@ -19,9 +19,9 @@ import org.hikiwake.cli.net.ServerAddress;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.proto.wire.Accept;
 import org.hikiwake.proto.wire.ClientMessage;
-import org.hikiwake.proto.wire.Error;
+import org.hikiwake.proto.wire.ErrorReply;
 import org.hikiwake.proto.wire.ErrorCode;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.JoinSeat;
 import org.hikiwake.proto.wire.Propose;
 import org.hikiwake.proto.wire.ResumeSeat;
@@ -89,7 +89,7 @@ public final class PlaySession implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   // Guarded by lock.
-  private final List<Event> buffered = new ArrayList<>();
+  private final List<EventView> buffered = new ArrayList<>();
   private boolean attaching;
   private int generation;
   private CliException fatal;
@@ -219,14 +219,14 @@ public final class PlaySession implements AutoCloseable {
       }
       // Each past event is shown as it was when it happened: fold from where we were.
       GameModel then = old == null ? fresh.rewound() : old;
-      for (Event e : fresh.history()) {
+      for (EventView e : fresh.history()) {
         if (then.isNew(e)) {
           then = then.apply(e);
           console.showEvent(e, Renderer.event(then, e));
         }
       }
       GameModel m = fresh;
-      for (Event e : buffered) {
+      for (EventView e : buffered) {
         if (m.isNew(e)) {
           m = m.apply(e);
           console.showEvent(e, Renderer.event(m, e));
@@ -286,7 +286,7 @@ public final class PlaySession implements AutoCloseable {
     }
   }
 
-  private static String refusal(Attach target, Error error) {
+  private static String refusal(Attach target, ErrorReply error) {
     String what = switch (target.mode()) {
       case JOIN -> "cannot join game " + target.gameCode() + " as " + target.role();
       case RESUME -> "cannot resume your seat in game " + target.gameCode();
@@ -304,7 +304,7 @@ public final class PlaySession implements AutoCloseable {
     }
 
     @Override
-    public void onEvent(Event event) {
+    public void onEvent(EventView event) {
       boolean ended = false;
       lock.lock();
       try {
@@ -335,8 +335,8 @@ public final class PlaySession implements AutoCloseable {
     }
 
     @Override
-    public void onNotice(Error error) {
-      if (error.getCode() != ErrorCode.SHUTTING_DOWN) {
+    public void onNotice(ErrorReply error) {
+      if (error.getCode() != ErrorCode.ERROR_CODE_SHUTTING_DOWN) {
         console.show(List.of("Server: " + Connection.describe(error)));
       } else {
         console.show(List.of("The server is shutting down."));

@@ -9,12 +9,12 @@ import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.proto.wire.IssuePoints;
 import org.hikiwake.proto.wire.OptionPoints;
 import org.hikiwake.proto.wire.PointDelta;
-import org.hikiwake.proto.wire.PointsTable;
+import org.hikiwake.proto.wire.PointsView;
 
 /** One role's points for every option, as the server sent them (issue id to option id to points). */
 public record Points(ImmutableMap<String, ImmutableMap<String, Integer>> table) {
 
-  public static Points from(PointsTable proto) {
+  public static Points from(PointsView proto) {
     Map<String, Map<String, Integer>> map = new LinkedHashMap<>();
     for (IssuePoints issue : proto.getIssuesList()) {
       Map<String, Integer> row = map.computeIfAbsent(issue.getIssue(), k -> new LinkedHashMap<>());

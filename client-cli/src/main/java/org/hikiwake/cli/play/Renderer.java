@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.hikiwake.cli.text.Sanitizer;
 import org.hikiwake.engine.scenario.Package;
-import org.hikiwake.proto.game.Outcome;
-import org.hikiwake.proto.game.Result;
+import org.hikiwake.proto.game.GameOutcome;
+import org.hikiwake.proto.game.GameResult;
 import org.hikiwake.proto.game.RoleScore;
 import org.hikiwake.proto.wire.AnalysedPackage;
 import org.hikiwake.proto.wire.Debrief;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.IssueView;
 import org.hikiwake.proto.wire.NewsView;
@@ -38,7 +38,7 @@ public final class Renderer {
    * The lines for one event. {@code model} is the state after the event, so an
    * offer is priced with the points in force.
    */
-  public static List<String> event(GameModel model, Event e) {
+  public static List<String> event(GameModel model, EventView e) {
     List<String> out = new ArrayList<>();
     switch (e.getKindCase()) {
       case SEAT_FILLED: {
@@ -148,15 +148,15 @@ public final class Renderer {
   /** The outcome, both scores, both points tables and the debrief. */
   public static List<String> gameOver(GameModel model, GameOver over) {
     List<String> out = new ArrayList<>();
-    Result r = over.getResult();
+    GameResult r = over.getResult();
     String endedBy = r.getEndedBy().isBlank() ? "" : roleName(model, r.getEndedBy());
     String opponent = r.getEndedBy().isBlank() ? ""
         : model.opponentOf(r.getEndedBy()).map(o -> roleName(model, o)).orElse("the other side");
-    if (r.getOutcome() == Outcome.OUTCOME_AGREEMENT) {
+    if (r.getOutcome() == GameOutcome.GAME_OUTCOME_AGREEMENT) {
       out.add("=== Game over: AGREEMENT. " + endedBy + " accepted " + opponent + "'s offer. ===");
-    } else if (r.getOutcome() == Outcome.OUTCOME_WALK_OUT) {
+    } else if (r.getOutcome() == GameOutcome.GAME_OUTCOME_WALK_OUT) {
       out.add("=== Game over: WALK-OUT. " + endedBy + " walked away; no agreement. ===");
-    } else if (r.getOutcome() == Outcome.OUTCOME_DEADLINE) {
+    } else if (r.getOutcome() == GameOutcome.GAME_OUTCOME_DEADLINE) {
       out.add("=== Game over: DEADLINE. The last round passed with no agreement. ===");
     } else {
       out.add("=== Game over. ===");
@@ -286,8 +286,8 @@ public final class Renderer {
     if (d.hasKalaiSmorodinsky()) {
       out.add("  Kalai-Smorodinsky package: " + analysed(model, d.getKalaiSmorodinsky()));
     }
-    Result r = over.getResult();
-    if (r.getOutcome() == Outcome.OUTCOME_AGREEMENT) {
+    GameResult r = over.getResult();
+    if (r.getOutcome() == GameOutcome.GAME_OUTCOME_AGREEMENT) {
       if (!d.getAgreedDominated() && d.getAgreedDistanceToFrontier() == 0) {
         out.add("  The agreement is on the Pareto frontier: no package is better for both"
             + " sides.");
@@ -347,7 +347,7 @@ public final class Renderer {
       out.add("Watching game " + line(model.code()) + " (" + title + "): "
           + model.settings().getRounds() + " rounds, " + timing + ".");
     }
-    if (model.phase() == org.hikiwake.proto.wire.Phase.PHASE_WAITING) {
+    if (model.phase() == org.hikiwake.proto.wire.GamePhase.GAME_PHASE_WAITING) {
       out.add("Waiting for the other side to join.");
     }
     return out;
@@ -420,7 +420,7 @@ public final class Renderer {
       out.add("Nothing has happened yet.");
     }
     GameModel then = model.rewound();
-    for (Event e : model.history()) {
+    for (EventView e : model.history()) {
       then = then.apply(e);
       if (e.hasGameEnded()) {
         out.add("The game ended (" + e.getGameEnded().getResult().getOutcome() + ").");

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +88,7 @@ public final class StreamConsole implements Console {
   }
 
   @Override
-  public synchronized void showEvent(Event event, List<String> text) {
+  public synchronized void showEvent(EventView event, List<String> text) {
     if (json) {
       try {
         out.println(JSON.print(event));

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -108,7 +108,7 @@ public final class TerminalConsole implements Console {
   }
 
   @Override
-  public void showEvent(Event event, List<String> lines) {
+  public void showEvent(EventView event, List<String> lines) {
     show(lines);
     promptChanged();
   }

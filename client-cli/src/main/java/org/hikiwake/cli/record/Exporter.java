@@ -21,7 +21,7 @@ import org.hikiwake.engine.scenario.Issue;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.Role;
 import org.hikiwake.engine.scenario.Scenario;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 
 /** Writes a replayed recording as JSON, CSV (one row per move) or a Markdown transcript. Pure. */
 public final class Exporter {
@@ -72,7 +72,7 @@ public final class Exporter {
     root.put("roles", roles);
     List<Object> events = new ArrayList<>();
     for (LoadedGame.Step step : g.steps()) {
-      Record r = step.record();
+      RecordingEntry r = step.record();
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("seq", r.getSeq());
       e.put("at", Instant.ofEpochMilli(r.getAtMillis()).toString());

@@ -17,7 +17,7 @@ import org.hikiwake.engine.game.Rules;
 import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.engine.scenario.ScenarioLoader;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 import org.hikiwake.server.record.EventCodec;
 import org.hikiwake.server.record.Recording;
@@ -45,7 +45,7 @@ public record LoadedGame(
    *
    * @param event the rules' event, if the record is one (seat records are not)
    */
-  public record Step(Record record, Optional<Event> event, GameState before, GameState after) {}
+  public record Step(RecordingEntry record, Optional<Event> event, GameState before, GameState after) {}
 
   /** The state after the last readable record. */
   public GameState last() {
@@ -104,7 +104,7 @@ public record LoadedGame(
     GameState state = initial;
     List<Step> steps = new ArrayList<>();
     Optional<String> problem = recording.problem().map(Object::toString);
-    for (Record r : recording.records()) {
+    for (RecordingEntry r : recording.records()) {
       Optional<Event> event = Optional.empty();
       GameState before = state;
       if (r.hasEvent()) {

@@ -25,7 +25,7 @@ import org.hikiwake.engine.scenario.PointChange;
 import org.hikiwake.engine.scenario.PointsTable;
 import org.hikiwake.engine.scenario.Role;
 import org.hikiwake.engine.scenario.Scenario;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 
 /**
  * Turns a replayed recording into text: a header, one block per record with
@@ -67,7 +67,7 @@ public final class ReplayRenderer {
   public static List<String> step(LoadedGame g, LoadedGame.Step step, Set<String> shown) {
     List<String> out = new ArrayList<>();
     Scenario s = g.scenario();
-    Record r = step.record();
+    RecordingEntry r = step.record();
     String at = "[" + elapsed(g, r.getAtMillis()) + "] ";
     if (r.hasSeatTaken()) {
       out.add(at + roleName(s, r.getSeatTaken().getRole()) + " seat taken by "

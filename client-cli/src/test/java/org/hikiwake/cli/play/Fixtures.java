@@ -7,16 +7,16 @@ import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.engine.scenario.ScenarioLoader;
-import org.hikiwake.proto.game.GameSettings;
-import org.hikiwake.proto.game.Outcome;
-import org.hikiwake.proto.game.Result;
+import org.hikiwake.proto.game.GameSetup;
+import org.hikiwake.proto.game.GameOutcome;
+import org.hikiwake.proto.game.GameResult;
 import org.hikiwake.proto.game.RoleScore;
 import org.hikiwake.proto.wire.AnalysedPackage;
 import org.hikiwake.proto.wire.Debrief;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.GameView;
-import org.hikiwake.proto.wire.Phase;
+import org.hikiwake.proto.wire.GamePhase;
 import org.hikiwake.proto.wire.RevealedRole;
 import org.hikiwake.proto.wire.SeatInfo;
 import org.hikiwake.server.room.Views;
@@ -41,23 +41,23 @@ final class Fixtures {
 
   /** A game in progress in round 1, Japan to move, seen from the given seat. */
   static GameModel inProgress(String role) {
-    return model(Optional.of(role), Phase.PHASE_IN_PROGRESS, "japan", 0);
+    return model(Optional.of(role), GamePhase.GAME_PHASE_IN_PROGRESS, "japan", 0);
   }
 
   static GameModel watching() {
-    return model(Optional.empty(), Phase.PHASE_IN_PROGRESS, "japan", 0);
+    return model(Optional.empty(), GamePhase.GAME_PHASE_IN_PROGRESS, "japan", 0);
   }
 
-  static GameModel model(Optional<String> role, Phase phase, String toMove, long deadline) {
+  static GameModel model(Optional<String> role, GamePhase phase, String toMove, long deadline) {
     Scenario s = scenario();
     GameView view = GameView.newBuilder()
         .setGameCode(CODE)
         .setScenario(Views.scenarioView(s))
-        .setSettings(GameSettings.newBuilder().setRounds(6))
+        .setSettings(GameSetup.newBuilder().setRounds(6))
         .setPhase(phase)
-        .setRound(phase == Phase.PHASE_WAITING ? 0 : 1)
-        .setTurn(phase == Phase.PHASE_WAITING ? -1 : 0)
-        .setToMove(phase == Phase.PHASE_IN_PROGRESS ? toMove : "")
+        .setRound(phase == GamePhase.GAME_PHASE_WAITING ? 0 : 1)
+        .setTurn(phase == GamePhase.GAME_PHASE_WAITING ? -1 : 0)
+        .setToMove(phase == GamePhase.GAME_PHASE_IN_PROGRESS ? toMove : "")
         .setDeadlineMillis(deadline)
         .addSeats(SeatInfo.newBuilder().setRole("japan").setRoleName("Japan").setTaken(true)
             .setDisplayName("Aiko").setConnected(true))
@@ -70,7 +70,7 @@ final class Fixtures {
     return GameModel.fromView(view, seat);
   }
 
-  static Event event(long seq, Event.Builder b) {
+  static EventView event(long seq, EventView.Builder b) {
     return b.setGameCode(CODE).setSeq(seq).setAtMillis(1_000_000L).build();
   }
 
@@ -82,7 +82,7 @@ final class Fixtures {
     Point nash = a.nash().orElseThrow();
     var assessment = a.assess(pkg);
     return GameOver.newBuilder()
-        .setResult(Result.newBuilder().setOutcome(Outcome.OUTCOME_AGREEMENT)
+        .setResult(GameResult.newBuilder().setOutcome(GameOutcome.GAME_OUTCOME_AGREEMENT)
             .setAgreed(GameModel.toProto(pkg))
             .addScores(RoleScore.newBuilder().setRole("japan").setScore(p.first()))
             .addScores(RoleScore.newBuilder().setRole("russia").setScore(p.second()))

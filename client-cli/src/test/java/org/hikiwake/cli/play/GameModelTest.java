@@ -3,10 +3,10 @@ package org.hikiwake.cli.play;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hikiwake.proto.game.ChatPosted;
-import org.hikiwake.proto.game.Outcome;
-import org.hikiwake.proto.game.Result;
+import org.hikiwake.proto.game.GameOutcome;
+import org.hikiwake.proto.game.GameResult;
 import org.hikiwake.proto.game.TurnChanged;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.NewsView;
 import org.hikiwake.proto.wire.PointDelta;
@@ -17,7 +17,7 @@ class GameModelTest {
   void apply_turnChanged_movesTheTurn() {
     GameModel m = Fixtures.inProgress("russia");
     assertThat(m.isMyTurn()).isFalse();
-    m = m.apply(Fixtures.event(3, Event.newBuilder().setTurnChanged(
+    m = m.apply(Fixtures.event(3, EventView.newBuilder().setTurnChanged(
         TurnChanged.newBuilder().setTurn(1).setRound(1).setRole("russia"))));
     assertThat(m.isMyTurn()).isTrue();
     assertThat(m.turn()).isEqualTo(1);
@@ -28,7 +28,7 @@ class GameModelTest {
   void apply_newsForMe_changesMyPoints() {
     GameModel m = Fixtures.inProgress("japan");
     assertThat(m.seat().orElseThrow().points().of("energy", "pipeline")).hasValue(4);
-    m = m.apply(Fixtures.event(4, Event.newBuilder().setNewsArrived(NewsView.newBuilder()
+    m = m.apply(Fixtures.event(4, EventView.newBuilder().setNewsArrived(NewsView.newBuilder()
         .setId("n").setRound(2).addYourChanges(PointDelta.newBuilder().setIssue("energy")
             .setOption("pipeline").setDelta(-3)))));
     assertThat(m.seat().orElseThrow().points().of("energy", "pipeline")).hasValue(1);
@@ -36,7 +36,7 @@ class GameModelTest {
 
   @Test
   void apply_eventAlreadySeen_changesNothing() {
-    Event chat = Fixtures.event(4, Event.newBuilder().setChatPosted(
+    EventView chat = Fixtures.event(4, EventView.newBuilder().setChatPosted(
         ChatPosted.newBuilder().setRole("japan").setText("hi")));
     GameModel once = Fixtures.inProgress("japan").apply(chat);
     assertThat(once.isNew(chat)).isFalse();
@@ -46,9 +46,9 @@ class GameModelTest {
 
   @Test
   void apply_gameEnded_endsTheGame() {
-    GameModel m = Fixtures.inProgress("japan").apply(Fixtures.event(9, Event.newBuilder()
+    GameModel m = Fixtures.inProgress("japan").apply(Fixtures.event(9, EventView.newBuilder()
         .setGameEnded(GameOver.newBuilder().setResult(
-            Result.newBuilder().setOutcome(Outcome.OUTCOME_DEADLINE)))));
+            GameResult.newBuilder().setOutcome(GameOutcome.GAME_OUTCOME_DEADLINE)))));
     assertThat(m.isOver()).isTrue();
     assertThat(m.isMyTurn()).isFalse();
     assertThat(m.ended()).isPresent();
@@ -56,10 +56,10 @@ class GameModelTest {
 
   @Test
   void rewound_undoesNewsAndEmptiesTheTable() {
-    Event news = Fixtures.event(4, Event.newBuilder().setNewsArrived(NewsView.newBuilder()
+    EventView news = Fixtures.event(4, EventView.newBuilder().setNewsArrived(NewsView.newBuilder()
         .setId("n").setRound(2).addYourChanges(PointDelta.newBuilder().setIssue("energy")
             .setOption("pipeline").setDelta(-3))));
-    Event turn = Fixtures.event(5, Event.newBuilder().setTurnChanged(
+    EventView turn = Fixtures.event(5, EventView.newBuilder().setTurnChanged(
         TurnChanged.newBuilder().setTurn(2).setRound(2).setRole("japan")));
     GameModel now = Fixtures.inProgress("japan").apply(news).apply(turn);
     GameModel before = now.rewound();

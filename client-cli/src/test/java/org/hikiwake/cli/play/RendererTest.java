@@ -7,29 +7,29 @@ import java.util.Optional;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.proto.game.ChatPosted;
 import org.hikiwake.proto.game.OfferMade;
-import org.hikiwake.proto.game.Outcome;
-import org.hikiwake.proto.game.Result;
+import org.hikiwake.proto.game.GameOutcome;
+import org.hikiwake.proto.game.GameResult;
 import org.hikiwake.proto.game.RoleScore;
 import org.hikiwake.proto.game.TurnChanged;
-import org.hikiwake.proto.wire.Event;
+import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.NewsView;
-import org.hikiwake.proto.wire.Phase;
+import org.hikiwake.proto.wire.GamePhase;
 import org.hikiwake.proto.wire.PointDelta;
 import org.hikiwake.proto.wire.PresenceChanged;
 import org.hikiwake.proto.wire.SeatFilled;
 import org.junit.jupiter.api.Test;
 
 class RendererTest {
-  private static Event offer(String role, Package pkg) {
-    return Fixtures.event(5, Event.newBuilder().setOfferMade(
+  private static EventView offer(String role, Package pkg) {
+    return Fixtures.event(5, EventView.newBuilder().setOfferMade(
         OfferMade.newBuilder().setRole(role).setPackage(GameModel.toProto(pkg))));
   }
 
   @Test
   void event_opponentsOffer_showsMyPointsAgainstReservation() {
     GameModel japan = Fixtures.inProgress("japan");
-    Event e = offer("russia", Fixtures.NASH);
+    EventView e = offer("russia", Fixtures.NASH);
     List<String> lines = Renderer.event(japan.apply(e), e);
     assertThat(lines.get(0)).isEqualTo(
         "Russia offers: worth 69 points to you (21 above your reservation value of 48)");
@@ -41,7 +41,7 @@ class RendererTest {
   @Test
   void event_sameOfferForTheOtherSide_usesTheirPoints() {
     GameModel russia = Fixtures.inProgress("russia");
-    Event e = offer("japan", Fixtures.NASH);
+    EventView e = offer("japan", Fixtures.NASH);
     assertThat(Renderer.event(russia.apply(e), e).get(0)).isEqualTo(
         "Japan offers: worth 87 points to you (12 above your reservation value of 75)");
   }
@@ -49,14 +49,14 @@ class RendererTest {
   @Test
   void event_myOwnOffer_saysYou() {
     GameModel japan = Fixtures.inProgress("japan");
-    Event e = offer("japan", Fixtures.NASH);
+    EventView e = offer("japan", Fixtures.NASH);
     assertThat(Renderer.event(japan.apply(e), e).get(0)).startsWith("You offered: worth 69");
   }
 
   @Test
   void event_offerSeenByWatcher_hasNoPoints() {
     GameModel watcher = Fixtures.watching();
-    Event e = offer("japan", Fixtures.NASH);
+    EventView e = offer("japan", Fixtures.NASH);
     List<String> lines = Renderer.event(watcher.apply(e), e);
     assertThat(lines.get(0)).isEqualTo("Japan offers:");
     assertThat(lines.get(1)).doesNotContain(" 26 ");
@@ -65,7 +65,7 @@ class RendererTest {
   @Test
   void event_chatWithEscapeSequences_isPrintedHarmlessly() {
     GameModel japan = Fixtures.inProgress("japan");
-    Event e = Fixtures.event(6, Event.newBuilder().setChatPosted(ChatPosted.newBuilder()
+    EventView e = Fixtures.event(6, EventView.newBuilder().setChatPosted(ChatPosted.newBuilder()
         .setRole("russia").setText("\u001b[2J\u001b]0;owned\u0007Let us \u001b[31mtalk\u001b[0m\n"
             + "about gas")));
     List<String> lines = Renderer.event(japan.apply(e), e);
@@ -76,7 +76,7 @@ class RendererTest {
   @Test
   void event_myTurn_invitesAMove() {
     GameModel russia = Fixtures.inProgress("russia");
-    Event e = Fixtures.event(7, Event.newBuilder().setTurnChanged(
+    EventView e = Fixtures.event(7, EventView.newBuilder().setTurnChanged(
         TurnChanged.newBuilder().setTurn(1).setRound(1).setRole("russia")));
     assertThat(Renderer.event(russia.apply(e), e))
         .containsExactly("Round 1 of 6: your turn. Make an offer or walk away.");
@@ -85,7 +85,7 @@ class RendererTest {
   @Test
   void event_timedTurnOfTheOtherSide_showsTheLimit() {
     GameModel japan = Fixtures.inProgress("japan");
-    Event e = Fixtures.event(7, Event.newBuilder().setTurnChanged(
+    EventView e = Fixtures.event(7, EventView.newBuilder().setTurnChanged(
         TurnChanged.newBuilder().setTurn(1).setRound(1).setRole("russia")
             .setDeadlineMillis(1_000_000L + 90_000L)));
     assertThat(Renderer.event(japan.apply(e), e))
@@ -95,7 +95,7 @@ class RendererTest {
   @Test
   void event_newsWithPrivateChanges_listsThem() {
     GameModel japan = Fixtures.inProgress("japan");
-    Event e = Fixtures.event(8, Event.newBuilder().setNewsArrived(NewsView.newBuilder()
+    EventView e = Fixtures.event(8, EventView.newBuilder().setNewsArrived(NewsView.newBuilder()
         .setId("crimea").setRound(4).setHeadline("Sanctions").setText("G7 acts.")
         .setYourNote("Tokyo must follow Washington.")
         .addYourChanges(PointDelta.newBuilder().setIssue("energy").setOption("pipeline")
@@ -109,12 +109,12 @@ class RendererTest {
 
   @Test
   void event_seatFilledAndPresence() {
-    GameModel japan = Fixtures.model(Optional.of("japan"), Phase.PHASE_WAITING, "", 0);
-    Event seat = Fixtures.event(2, Event.newBuilder().setSeatFilled(
+    GameModel japan = Fixtures.model(Optional.of("japan"), GamePhase.GAME_PHASE_WAITING, "", 0);
+    EventView seat = Fixtures.event(2, EventView.newBuilder().setSeatFilled(
         SeatFilled.newBuilder().setRole("russia").setDisplayName("Boris")));
     assertThat(Renderer.event(japan.apply(seat), seat))
         .containsExactly("Russia seat taken by Boris.");
-    Event gone = Fixtures.event(0, Event.newBuilder().setPresenceChanged(
+    EventView gone = Fixtures.event(0, EventView.newBuilder().setPresenceChanged(
         PresenceChanged.newBuilder().setRole("russia").setConnected(false)));
     assertThat(Renderer.event(japan.apply(gone), gone)).containsExactly("Russia (Boris) disconnected.");
   }
@@ -149,8 +149,8 @@ class RendererTest {
 
   @Test
   void gameOver_walkOut_namesWhoWalked() {
-    GameOver over = GameOver.newBuilder().setResult(Result.newBuilder()
-        .setOutcome(Outcome.OUTCOME_WALK_OUT).setEndedBy("japan")
+    GameOver over = GameOver.newBuilder().setResult(GameResult.newBuilder()
+        .setOutcome(GameOutcome.GAME_OUTCOME_WALK_OUT).setEndedBy("japan")
         .addScores(RoleScore.newBuilder().setRole("japan").setScore(48))
         .addScores(RoleScore.newBuilder().setRole("russia").setScore(75))).build();
     List<String> lines = Renderer.gameOver(Fixtures.inProgress("russia"), over);
@@ -160,7 +160,7 @@ class RendererTest {
 
   @Test
   void issues_player_listsEveryOptionWithMyPointsAndMarksTheTable() {
-    Event e = offer("russia", Fixtures.NASH);
+    EventView e = offer("russia", Fixtures.NASH);
     GameModel japan = Fixtures.inProgress("japan").apply(e);
     List<String> lines = Renderer.issues(japan);
     assertThat(lines).anyMatch(l -> l.startsWith("  * two_islands_plus") && l.contains("  26  "));
@@ -185,7 +185,7 @@ class RendererTest {
 
   @Test
   void prompt_myTimedTurn_showsRoundAndCountdown() {
-    GameModel japan = Fixtures.model(Optional.of("japan"), Phase.PHASE_IN_PROGRESS, "japan",
+    GameModel japan = Fixtures.model(Optional.of("japan"), GamePhase.GAME_PHASE_IN_PROGRESS, "japan",
         10_000_000L + 83_000L);
     assertThat(Renderer.prompt(japan, 10_000_000L))
         .isEqualTo("K7MX-Q2PA japan | round 1/6 | YOUR TURN 1:23 > ");
@@ -195,9 +195,9 @@ class RendererTest {
   void prompt_otherSidesTurn_andWaitingAndOver() {
     assertThat(Renderer.prompt(Fixtures.inProgress("russia"), 0))
         .isEqualTo("K7MX-Q2PA russia | round 1/6 | Japan's turn > ");
-    assertThat(Renderer.prompt(Fixtures.model(Optional.of("japan"), Phase.PHASE_WAITING, "", 0), 0))
+    assertThat(Renderer.prompt(Fixtures.model(Optional.of("japan"), GamePhase.GAME_PHASE_WAITING, "", 0), 0))
         .isEqualTo("K7MX-Q2PA japan | waiting for players > ");
-    assertThat(Renderer.prompt(Fixtures.model(Optional.of("japan"), Phase.PHASE_ENDED, "", 0), 0))
+    assertThat(Renderer.prompt(Fixtures.model(Optional.of("japan"), GamePhase.GAME_PHASE_ENDED, "", 0), 0))
         .isEqualTo("K7MX-Q2PA japan | game over > ");
   }
 
@@ -218,7 +218,7 @@ class RendererTest {
   @Test
   void history_listsEventsInOrder() {
     GameModel m = Fixtures.inProgress("japan")
-        .apply(Fixtures.event(1, Event.newBuilder().setChatPosted(
+        .apply(Fixtures.event(1, EventView.newBuilder().setChatPosted(
             ChatPosted.newBuilder().setRole("japan").setText("Hello"))))
         .apply(offer("russia", Fixtures.NASH));
     List<String> lines = Renderer.history(m);
@@ -229,7 +229,7 @@ class RendererTest {
   @Test
   void history_pricesEachOfferWithThePointsInForceWhenItWasMade() {
     Package pkg = Fixtures.NASH.with("peace_treaty", "roadmap");
-    Event news = Fixtures.event(6, Event.newBuilder().setNewsArrived(NewsView.newBuilder()
+    EventView news = Fixtures.event(6, EventView.newBuilder().setNewsArrived(NewsView.newBuilder()
         .setId("n").setRound(2).setHeadline("H").addYourChanges(PointDelta.newBuilder()
             .setIssue("peace_treaty").setOption("roadmap").setDelta(5))));
     GameModel m = Fixtures.inProgress("japan").apply(offer("russia", pkg)).apply(news);

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hikiwake.engine.game.GameSettings;
-import org.hikiwake.proto.scenario.NewsEvent;
+import org.hikiwake.proto.scenario.NewsSpec;
 import org.hikiwake.proto.scenario.RoleNote;
 import org.hikiwake.proto.scenario.RolePoints;
 
@@ -98,8 +98,8 @@ public final class ScenarioLoader {
 
   /** Parses and validates scenario text; {@code source} names it in messages. */
   public static Scenario fromText(String text, String source) throws ScenarioException {
-    org.hikiwake.proto.scenario.Scenario.Builder builder =
-        org.hikiwake.proto.scenario.Scenario.newBuilder();
+    org.hikiwake.proto.scenario.ScenarioSpec.Builder builder =
+        org.hikiwake.proto.scenario.ScenarioSpec.newBuilder();
     TextFormatParseInfoTree.Builder tree = TextFormatParseInfoTree.builder();
     TextFormat.Parser parser = TextFormat.Parser.newBuilder()
         .setParseInfoTreeBuilder(tree)
@@ -118,14 +118,14 @@ public final class ScenarioLoader {
    * Validates a scenario message (e.g. one read from a recording) and maps it.
    * Problems carry no line numbers.
    */
-  public static Scenario fromProto(org.hikiwake.proto.scenario.Scenario proto, String source)
+  public static Scenario fromProto(org.hikiwake.proto.scenario.ScenarioSpec proto, String source)
       throws ScenarioException {
     return new Validation(source, proto, null).run();
   }
 
   /** The scenario as a schema message, e.g. for a recording's header. */
-  public static org.hikiwake.proto.scenario.Scenario toProto(Scenario scenario) {
-    org.hikiwake.proto.scenario.Scenario.Builder b = org.hikiwake.proto.scenario.Scenario
+  public static org.hikiwake.proto.scenario.ScenarioSpec toProto(Scenario scenario) {
+    org.hikiwake.proto.scenario.ScenarioSpec.Builder b = org.hikiwake.proto.scenario.ScenarioSpec
         .newBuilder()
         .setId(scenario.id())
         .setTitle(scenario.title())
@@ -133,16 +133,16 @@ public final class ScenarioLoader {
         .setRounds(scenario.rounds())
         .setFirstMover(scenario.firstMover());
     for (Role role : scenario.roles()) {
-      b.addRoles(org.hikiwake.proto.scenario.Role.newBuilder()
+      b.addRoles(org.hikiwake.proto.scenario.RoleSpec.newBuilder()
           .setId(role.id()).setName(role.name()).setBrief(role.brief())
           .setReservationValue(role.reservationValue()));
     }
     for (Issue issue : scenario.issues()) {
-      org.hikiwake.proto.scenario.Issue.Builder ib = org.hikiwake.proto.scenario.Issue
+      org.hikiwake.proto.scenario.IssueSpec.Builder ib = org.hikiwake.proto.scenario.IssueSpec
           .newBuilder().setId(issue.id()).setName(issue.name())
           .setDescription(issue.description());
       for (Option option : issue.options()) {
-        org.hikiwake.proto.scenario.Option.Builder ob = org.hikiwake.proto.scenario.Option
+        org.hikiwake.proto.scenario.OptionSpec.Builder ob = org.hikiwake.proto.scenario.OptionSpec
             .newBuilder().setId(option.id()).setLabel(option.label())
             .setDescription(option.description());
         for (Role role : scenario.roles()) {
@@ -154,10 +154,10 @@ public final class ScenarioLoader {
       b.addIssues(ib);
     }
     for (News news : scenario.news()) {
-      NewsEvent.Builder nb = NewsEvent.newBuilder().setId(news.id()).setRound(news.round())
+      NewsSpec.Builder nb = NewsSpec.newBuilder().setId(news.id()).setRound(news.round())
           .setHeadline(news.headline()).setText(news.text());
       for (PointChange c : news.pointChanges()) {
-        nb.addPointChanges(org.hikiwake.proto.scenario.PointChange.newBuilder()
+        nb.addPointChanges(org.hikiwake.proto.scenario.PointChangeSpec.newBuilder()
             .setRole(c.role()).setIssue(c.issue()).setOption(c.option()).setDelta(c.delta()));
       }
       news.privateNotes().forEach((role, text) ->
@@ -175,25 +175,25 @@ public final class ScenarioLoader {
   /** One validation pass over one message, collecting every problem. */
   private static final class Validation {
     private static final FieldDescriptor ROLES = field(
-        org.hikiwake.proto.scenario.Scenario.getDescriptor(), "roles");
+        org.hikiwake.proto.scenario.ScenarioSpec.getDescriptor(), "roles");
     private static final FieldDescriptor ISSUES = field(
-        org.hikiwake.proto.scenario.Scenario.getDescriptor(), "issues");
+        org.hikiwake.proto.scenario.ScenarioSpec.getDescriptor(), "issues");
     private static final FieldDescriptor NEWS = field(
-        org.hikiwake.proto.scenario.Scenario.getDescriptor(), "news");
+        org.hikiwake.proto.scenario.ScenarioSpec.getDescriptor(), "news");
     private static final FieldDescriptor OPTIONS = field(
-        org.hikiwake.proto.scenario.Issue.getDescriptor(), "options");
+        org.hikiwake.proto.scenario.IssueSpec.getDescriptor(), "options");
     private static final FieldDescriptor POINTS = field(
-        org.hikiwake.proto.scenario.Option.getDescriptor(), "points");
+        org.hikiwake.proto.scenario.OptionSpec.getDescriptor(), "points");
     private static final FieldDescriptor CHANGES = field(
-        NewsEvent.getDescriptor(), "point_changes");
-    private static final FieldDescriptor NOTES = field(NewsEvent.getDescriptor(), "private_notes");
+        NewsSpec.getDescriptor(), "point_changes");
+    private static final FieldDescriptor NOTES = field(NewsSpec.getDescriptor(), "private_notes");
 
     private final String source;
-    private final org.hikiwake.proto.scenario.Scenario proto;
+    private final org.hikiwake.proto.scenario.ScenarioSpec proto;
     private final TextFormatParseInfoTree tree;
     private final List<String> problems = new ArrayList<>();
 
-    Validation(String source, org.hikiwake.proto.scenario.Scenario proto,
+    Validation(String source, org.hikiwake.proto.scenario.ScenarioSpec proto,
         TextFormatParseInfoTree tree) {
       this.source = source;
       this.proto = proto;
@@ -234,7 +234,7 @@ public final class ScenarioLoader {
             + proto.getRolesCount());
       }
       for (int r = 0; r < proto.getRolesCount(); r++) {
-        org.hikiwake.proto.scenario.Role role = proto.getRoles(r);
+        org.hikiwake.proto.scenario.RoleSpec role = proto.getRoles(r);
         Optional<Integer> line = line(ROLES, r);
         checkId(role.getId(), "role id", line);
         if (ids.contains(role.getId())) {
@@ -262,7 +262,7 @@ public final class ScenarioLoader {
       Map<String, Integer> bestTotals = new LinkedHashMap<>();
       roleIds.forEach(r -> bestTotals.put(r, 0));
       for (int i = 0; i < proto.getIssuesCount(); i++) {
-        org.hikiwake.proto.scenario.Issue issue = proto.getIssues(i);
+        org.hikiwake.proto.scenario.IssueSpec issue = proto.getIssues(i);
         Optional<Integer> issueLine = line(ISSUES, i);
         checkId(issue.getId(), "issue id", issueLine);
         if (!issueIds.add(issue.getId())) {
@@ -275,7 +275,7 @@ public final class ScenarioLoader {
         Map<String, Integer> bestOfIssue = new LinkedHashMap<>();
         Set<String> optionIds = new HashSet<>();
         for (int o = 0; o < issue.getOptionsCount(); o++) {
-          org.hikiwake.proto.scenario.Option option = issue.getOptions(o);
+          org.hikiwake.proto.scenario.OptionSpec option = issue.getOptions(o);
           Optional<Integer> optionLine = nestedLine(ISSUES, i, OPTIONS, o);
           String name = issue.getId() + "/" + option.getId();
           checkId(option.getId(), "option id", optionLine);
@@ -324,7 +324,7 @@ public final class ScenarioLoader {
     private void checkNews(List<String> roleIds) {
       Set<String> newsIds = new HashSet<>();
       for (int n = 0; n < proto.getNewsCount(); n++) {
-        NewsEvent news = proto.getNews(n);
+        NewsSpec news = proto.getNews(n);
         Optional<Integer> newsLine = line(NEWS, n);
         checkId(news.getId(), "news id", newsLine);
         if (!newsIds.add(news.getId())) {
@@ -338,13 +338,13 @@ public final class ScenarioLoader {
           problem(newsLine, "news '" + news.getId() + "' has no headline");
         }
         for (int c = 0; c < news.getPointChangesCount(); c++) {
-          org.hikiwake.proto.scenario.PointChange change = news.getPointChanges(c);
+          org.hikiwake.proto.scenario.PointChangeSpec change = news.getPointChanges(c);
           Optional<Integer> changeLine = nestedLine(NEWS, n, CHANGES, c);
           String where = "point change of news '" + news.getId() + "'";
           if (!roleIds.contains(change.getRole())) {
             problem(changeLine, where + " names unknown role '" + change.getRole() + "'");
           }
-          Optional<org.hikiwake.proto.scenario.Issue> issue = proto.getIssuesList().stream()
+          Optional<org.hikiwake.proto.scenario.IssueSpec> issue = proto.getIssuesList().stream()
               .filter(i -> i.getId().equals(change.getIssue())).findFirst();
           if (issue.isEmpty()) {
             problem(changeLine, where + " names unknown issue '" + change.getIssue() + "'");
@@ -376,7 +376,7 @@ public final class ScenarioLoader {
     }
 
     private Optional<Integer> topLine(String fieldName) {
-      FieldDescriptor f = field(org.hikiwake.proto.scenario.Scenario.getDescriptor(),
+      FieldDescriptor f = field(org.hikiwake.proto.scenario.ScenarioSpec.getDescriptor(),
           fieldName);
       if (tree == null || tree.getLocations(f).isEmpty()) {
         return Optional.empty();
@@ -407,15 +407,15 @@ public final class ScenarioLoader {
     private Scenario map() {
       ImmutableList.Builder<Role> roles = ImmutableList.builder();
       Map<String, Map<String, Map<String, Integer>>> points = new LinkedHashMap<>();
-      for (org.hikiwake.proto.scenario.Role r : proto.getRolesList()) {
+      for (org.hikiwake.proto.scenario.RoleSpec r : proto.getRolesList()) {
         roles.add(new Role(r.getId(), r.getName(), r.getBrief(), r.getReservationValue()));
         points.put(r.getId(), new LinkedHashMap<>());
       }
       ImmutableList.Builder<Issue> issues = ImmutableList.builder();
-      for (org.hikiwake.proto.scenario.Issue i : proto.getIssuesList()) {
+      for (org.hikiwake.proto.scenario.IssueSpec i : proto.getIssuesList()) {
         List<Option> options = new ArrayList<>();
         points.values().forEach(table -> table.put(i.getId(), new LinkedHashMap<>()));
-        for (org.hikiwake.proto.scenario.Option o : i.getOptionsList()) {
+        for (org.hikiwake.proto.scenario.OptionSpec o : i.getOptionsList()) {
           options.add(new Option(o.getId(), o.getLabel(), o.getDescription()));
           for (RolePoints rp : o.getPointsList()) {
             points.get(rp.getRole()).get(i.getId()).put(o.getId(), rp.getValue());
@@ -426,9 +426,9 @@ public final class ScenarioLoader {
       ImmutableMap.Builder<String, PointsTable> tables = ImmutableMap.builder();
       points.forEach((role, table) -> tables.put(role, PointsTable.of(table)));
       ImmutableList.Builder<News> news = ImmutableList.builder();
-      for (NewsEvent n : proto.getNewsList()) {
+      for (NewsSpec n : proto.getNewsList()) {
         List<PointChange> changes = new ArrayList<>();
-        for (org.hikiwake.proto.scenario.PointChange c : n.getPointChangesList()) {
+        for (org.hikiwake.proto.scenario.PointChangeSpec c : n.getPointChangesList()) {
           changes.add(new PointChange(c.getRole(), c.getIssue(), c.getOption(), c.getDelta()));
         }
         Map<String, String> notes = new LinkedHashMap<>();

@@ -346,7 +346,7 @@ class ScenarioLoaderTest {
   @Test
   void fromProto_invalidMessage_reportsProblemsWithoutLines() throws Exception {
     Scenario s = ScenarioLoader.fromText(VALID, "inline");
-    org.hikiwake.proto.scenario.Scenario bad =
+    org.hikiwake.proto.scenario.ScenarioSpec bad =
         ScenarioLoader.toProto(s).toBuilder().setFirstMover("c").build();
 
     ScenarioException e = catchThrowableOfType(ScenarioException.class,

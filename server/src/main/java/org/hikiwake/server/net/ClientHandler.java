@@ -98,12 +98,12 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
     }
     long id = msg.getRequestId();
     if (!rate.tryAcquire(System.nanoTime())) {
-      reply(ctx, Views.error(id, ErrorCode.RATE_LIMITED, "Too many messages: at most "
+      reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_RATE_LIMITED, "Too many messages: at most "
           + (int) config.messagesPerSecond() + " a second. Slow down and try again."));
       return;
     }
     if (!greeted && !msg.hasHello()) {
-      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST,
+      reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_BAD_REQUEST,
           "Send hello with the protocol version first."));
       return;
     }
@@ -145,7 +145,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
       case SAY:
         String text = msg.getSay().getText();
         if (text.length() > Rules.MAX_CHAT_CHARS) {
-          reply(ctx, Views.error(id, ErrorCode.MESSAGE_TOO_LARGE, "A message can be at most "
+          reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE, "A message can be at most "
               + Rules.MAX_CHAT_CHARS + " characters; this one has " + text.length() + "."));
           return;
         }
@@ -160,7 +160,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
         break;
       case COMMAND_NOT_SET:
       default:
-        reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST,
+        reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_BAD_REQUEST,
             "The message carries no command this server knows."));
         break;
     }
@@ -169,7 +169,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   private void hello(ChannelHandlerContext ctx, long id, ClientMessage msg) {
     int version = msg.getHello().getProtocolVersion();
     if (version != ServerVersion.PROTOCOL) {
-      reply(ctx, Views.error(id, ErrorCode.UNSUPPORTED_PROTOCOL_VERSION, "This server speaks"
+      reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_UNSUPPORTED_PROTOCOL_VERSION, "This server speaks"
           + " protocol version " + ServerVersion.PROTOCOL + " but the client asked for "
           + version + ". Update your client."));
       return;
@@ -194,7 +194,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
             reply(ctx, Views.error(id, e.code(), e.getMessage()));
           } else {
             log.error("creating a game failed", failure);
-            reply(ctx, Views.error(id, ErrorCode.INTERNAL,
+            reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_INTERNAL,
                 "The server could not create the game; see its log."));
           }
         });
@@ -226,12 +226,12 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   /** A connection holds at most one seat; true (with the error sent) if it has or is taking one. */
   private boolean refuseSecondSeat(ChannelHandlerContext ctx, long id) {
     if (seatPending) {
-      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection is already taking a"
+      reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_BAD_REQUEST, "This connection is already taking a"
           + " seat; wait for the answer."));
       return true;
     }
     if (seatRoom != null) {
-      reply(ctx, Views.error(id, ErrorCode.BAD_REQUEST, "This connection already holds the "
+      reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_BAD_REQUEST, "This connection already holds the "
           + seatRole + " seat of game " + seatRoom.code() + "; open another connection."));
       return true;
     }
@@ -271,8 +271,8 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
     if (room.isEmpty()) {
       return;
     }
-    if (room.get().summary().getPhase() != org.hikiwake.proto.wire.Phase.PHASE_ENDED) {
-      reply(ctx, Views.error(id, ErrorCode.GAME_NOT_OVER, "Game " + room.get().code()
+    if (room.get().summary().getPhase() != org.hikiwake.proto.wire.GamePhase.GAME_PHASE_ENDED) {
+      reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_GAME_NOT_OVER, "Game " + room.get().code()
           + " is still being played; its recording is available once it ends."));
       return;
     }
@@ -283,7 +283,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
                 .setContent(ByteString.copyFrom(bytes))).build());
       } else {
         log.warn("cannot read the recording of game {}", room.get().code(), failure);
-        reply(ctx, Views.error(id, ErrorCode.INTERNAL, "The server could not read the"
+        reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_INTERNAL, "The server could not read the"
             + " recording of game " + room.get().code() + "; see its log."));
       }
     });
@@ -296,10 +296,10 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   private void move(ChannelHandlerContext ctx, long id, MoveFactory factory) {
     if (seatRoom == null) {
       if (!watching.isEmpty()) {
-        reply(ctx, Views.error(id, ErrorCode.WATCHERS_CANNOT_MOVE,
+        reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_WATCHERS_CANNOT_MOVE,
             "You are watching; watchers cannot make moves. Join a free seat to play."));
       } else {
-        reply(ctx, Views.error(id, ErrorCode.NOT_SEATED,
+        reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_NOT_SEATED,
             "Join a seat (or resume yours with its token) before making moves."));
       }
       return;
@@ -311,7 +311,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   private Optional<GameRoom> findGame(ChannelHandlerContext ctx, long id, String code) {
     Optional<GameRoom> room = lobby.find(code);
     if (room.isEmpty()) {
-      reply(ctx, Views.error(id, ErrorCode.UNKNOWN_GAME, "There is no game '" + code
+      reply(ctx, Views.error(id, ErrorCode.ERROR_CODE_UNKNOWN_GAME, "There is no game '" + code
           + "'. Check the join code (list games with: hikiwake games)."));
     }
     return room;
@@ -328,7 +328,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof IdleStateEvent) {
       log.info("closing idle connection {}", ctx.channel().remoteAddress());
-      closeWith(ctx, Views.error(0, ErrorCode.IDLE_TIMEOUT, "Nothing was received for "
+      closeWith(ctx, Views.error(0, ErrorCode.ERROR_CODE_IDLE_TIMEOUT, "Nothing was received for "
           + config.idleTimeout().toSeconds() + " s, so the connection is closed."));
       return;
     }
@@ -339,12 +339,12 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException) {
       log.info("closing {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
-      closeWith(ctx, Views.error(0, ErrorCode.MESSAGE_TOO_LARGE, "A frame can be at most "
+      closeWith(ctx, Views.error(0, ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE, "A frame can be at most "
           + config.maxFrameBytes() + " bytes, so the connection is closed."));
     } else if (cause instanceof DecoderException) {
       log.info("closing {}: malformed input: {}", ctx.channel().remoteAddress(),
           cause.getMessage());
-      closeWith(ctx, Views.error(0, ErrorCode.MALFORMED_FRAME, "The bytes received are not a"
+      closeWith(ctx, Views.error(0, ErrorCode.ERROR_CODE_MALFORMED_FRAME, "The bytes received are not a"
           + " valid hikiwake frame (a varint32 length, then a ClientMessage), so the connection"
           + " is closed."));
     } else if (cause instanceof IOException) {
@@ -353,7 +353,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
       ctx.close();
     } else {
       log.error("unexpected failure on {}", ctx.channel().remoteAddress(), cause);
-      closeWith(ctx, Views.error(0, ErrorCode.INTERNAL,
+      closeWith(ctx, Views.error(0, ErrorCode.ERROR_CODE_INTERNAL,
           "The server failed while handling this connection; see its log."));
     }
   }

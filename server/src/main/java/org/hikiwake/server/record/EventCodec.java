@@ -89,15 +89,15 @@ public final class EventCodec {
     }
   }
 
-  public static org.hikiwake.proto.game.Package toProto(Package pkg) {
-    org.hikiwake.proto.game.Package.Builder b = org.hikiwake.proto.game.Package.newBuilder();
+  public static org.hikiwake.proto.game.OptionPackage toProto(Package pkg) {
+    org.hikiwake.proto.game.OptionPackage.Builder b = org.hikiwake.proto.game.OptionPackage.newBuilder();
     pkg.choices().forEach((issue, option) ->
         b.addChoices(Choice.newBuilder().setIssue(issue).setOption(option)));
     return b.build();
   }
 
   /** A package from its message; a repeated issue keeps its last option. */
-  public static Package fromProto(org.hikiwake.proto.game.Package pkg) {
+  public static Package fromProto(org.hikiwake.proto.game.OptionPackage pkg) {
     Map<String, String> choices = new LinkedHashMap<>();
     for (Choice c : pkg.getChoicesList()) {
       choices.put(c.getIssue(), c.getOption());
@@ -105,8 +105,8 @@ public final class EventCodec {
     return Package.of(choices);
   }
 
-  public static org.hikiwake.proto.game.Result toProto(Result result) {
-    org.hikiwake.proto.game.Result.Builder b = org.hikiwake.proto.game.Result.newBuilder()
+  public static org.hikiwake.proto.game.GameResult toProto(Result result) {
+    org.hikiwake.proto.game.GameResult.Builder b = org.hikiwake.proto.game.GameResult.newBuilder()
         .setOutcome(toProto(result.outcome()))
         .setEndedBy(result.endedBy().orElse(""));
     result.agreed().ifPresent(p -> b.setAgreed(toProto(p)));
@@ -115,7 +115,7 @@ public final class EventCodec {
     return b.build();
   }
 
-  public static Result fromProto(org.hikiwake.proto.game.Result result) {
+  public static Result fromProto(org.hikiwake.proto.game.GameResult result) {
     Outcome outcome = fromProto(result.getOutcome());
     Map<String, Integer> scores = new LinkedHashMap<>();
     for (RoleScore s : result.getScoresList()) {
@@ -128,40 +128,40 @@ public final class EventCodec {
         result.getEndedBy().isEmpty() ? Optional.empty() : Optional.of(result.getEndedBy()));
   }
 
-  public static org.hikiwake.proto.game.Outcome toProto(Outcome outcome) {
+  public static org.hikiwake.proto.game.GameOutcome toProto(Outcome outcome) {
     switch (outcome) {
       case AGREEMENT:
-        return org.hikiwake.proto.game.Outcome.OUTCOME_AGREEMENT;
+        return org.hikiwake.proto.game.GameOutcome.GAME_OUTCOME_AGREEMENT;
       case WALK_OUT:
-        return org.hikiwake.proto.game.Outcome.OUTCOME_WALK_OUT;
+        return org.hikiwake.proto.game.GameOutcome.GAME_OUTCOME_WALK_OUT;
       case DEADLINE:
-        return org.hikiwake.proto.game.Outcome.OUTCOME_DEADLINE;
+        return org.hikiwake.proto.game.GameOutcome.GAME_OUTCOME_DEADLINE;
       default:
         throw new AssertionError(outcome);
     }
   }
 
-  public static Outcome fromProto(org.hikiwake.proto.game.Outcome outcome) {
+  public static Outcome fromProto(org.hikiwake.proto.game.GameOutcome outcome) {
     switch (outcome) {
-      case OUTCOME_AGREEMENT:
+      case GAME_OUTCOME_AGREEMENT:
         return Outcome.AGREEMENT;
-      case OUTCOME_WALK_OUT:
+      case GAME_OUTCOME_WALK_OUT:
         return Outcome.WALK_OUT;
-      case OUTCOME_DEADLINE:
+      case GAME_OUTCOME_DEADLINE:
         return Outcome.DEADLINE;
       default:
         throw new IllegalArgumentException("unknown outcome " + outcome);
     }
   }
 
-  public static org.hikiwake.proto.game.GameSettings toProto(GameSettings settings) {
-    return org.hikiwake.proto.game.GameSettings.newBuilder()
+  public static org.hikiwake.proto.game.GameSetup toProto(GameSettings settings) {
+    return org.hikiwake.proto.game.GameSetup.newBuilder()
         .setRounds(settings.rounds())
         .setTurnLimitMillis(settings.turnLimit().map(Duration::toMillis).orElse(0L))
         .build();
   }
 
-  public static GameSettings fromProto(org.hikiwake.proto.game.GameSettings settings) {
+  public static GameSettings fromProto(org.hikiwake.proto.game.GameSetup settings) {
     return new GameSettings(settings.getRounds(), settings.getTurnLimitMillis() == 0
         ? Optional.empty() : Optional.of(Duration.ofMillis(settings.getTurnLimitMillis())));
   }

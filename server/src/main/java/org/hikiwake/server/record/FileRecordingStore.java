@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -307,7 +307,7 @@ public final class FileRecordingStore implements RecordingStore {
     }
   }
 
-  private static RecoveredGame damaged(Path file, RecordingHeader header, List<Record> records,
+  private static RecoveredGame damaged(Path file, RecordingHeader header, List<RecordingEntry> records,
       String damage) {
     return new RecoveredGame(file, header, List.copyOf(records), Optional.of(damage),
         Optional.empty());
@@ -754,7 +754,7 @@ public final class FileRecordingStore implements RecordingStore {
      * that every later append fails too.
      */
     @Override
-    public CompletableFuture<Void> append(List<Record> recs) {
+    public CompletableFuture<Void> append(List<RecordingEntry> recs) {
       checkNotNull(recs, "records");
       CompletableFuture<Void> future = new CompletableFuture<>();
       if (closing.get() != null) {

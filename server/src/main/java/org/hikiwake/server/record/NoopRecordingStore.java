@@ -2,14 +2,14 @@ package org.hikiwake.server.record;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 
 /** A store that keeps nothing: every future completes at once. For benchmarks and tests. */
 public final class NoopRecordingStore implements RecordingStore {
   private static final GameLog LOG = new GameLog() {
     @Override
-    public CompletableFuture<Void> append(List<Record> records) {
+    public CompletableFuture<Void> append(List<RecordingEntry> records) {
       return CompletableFuture.completedFuture(null);
     }
 

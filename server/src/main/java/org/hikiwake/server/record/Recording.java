@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Optional;
 import org.hikiwake.engine.game.Event;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 
 /**
@@ -19,7 +19,7 @@ import org.hikiwake.proto.recording.RecordingHeader;
  */
 public record Recording(
     RecordingHeader header,
-    List<Record> records,
+    List<RecordingEntry> records,
     Optional<ReadProblem> problem,
     long goodBytes,
     long totalBytes) {
@@ -55,7 +55,7 @@ public record Recording(
    */
   public List<Event> events() {
     ImmutableList.Builder<Event> events = ImmutableList.builder();
-    for (Record r : records) {
+    for (RecordingEntry r : records) {
       if (r.hasEvent()) {
         events.add(EventCodec.fromProto(r.getEvent()));
       }
@@ -63,7 +63,7 @@ public record Recording(
     return events.build();
   }
 
-  static boolean isGameEnded(Record record) {
+  static boolean isGameEnded(RecordingEntry record) {
     return record.hasEvent() && record.getEvent().hasGameEnded();
   }
 }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 
 /**
@@ -52,7 +52,7 @@ public final class RecordingReader {
   public static Recording read(byte[] bytes) {
     ByteBuffer b = ByteBuffer.wrap(bytes);
     RecordingHeader header = null;
-    List<Record> records = new ArrayList<>();
+    List<RecordingEntry> records = new ArrayList<>();
     int pos = 0;
     while (pos < bytes.length) {
       int remaining = bytes.length - pos;
@@ -86,7 +86,7 @@ public final class RecordingReader {
           }
           header = h;
         } else {
-          Record r = Record.parseFrom(ByteBuffer.wrap(bytes, pos + PREFIX_BYTES, length));
+          RecordingEntry r = RecordingEntry.parseFrom(ByteBuffer.wrap(bytes, pos + PREFIX_BYTES, length));
           long expected = records.size() + 1L;
           if (r.getSeq() != expected) {
             return stop(bytes, header, records, pos, ReadProblem.Kind.CORRUPT,
@@ -113,7 +113,7 @@ public final class RecordingReader {
   }
 
   /** A frame that a crash could have left: torn tail if nothing valid follows, else corrupt. */
-  private static Recording suspect(byte[] bytes, RecordingHeader header, List<Record> records,
+  private static Recording suspect(byte[] bytes, RecordingHeader header, List<RecordingEntry> records,
       int pos, String what) {
     if (header == null) {
       return stop(bytes, null, records, pos, ReadProblem.Kind.BAD_HEADER, what);
@@ -146,7 +146,7 @@ public final class RecordingReader {
     return Optional.empty();
   }
 
-  private static Recording stop(byte[] bytes, RecordingHeader header, List<Record> records,
+  private static Recording stop(byte[] bytes, RecordingHeader header, List<RecordingEntry> records,
       int pos, ReadProblem.Kind kind, String what) {
     ReadProblem.Kind k = header == null ? ReadProblem.Kind.BAD_HEADER : kind;
     String frame = header == null ? "header frame" : "frame";
@@ -156,7 +156,7 @@ public final class RecordingReader {
         records, Optional.of(new ReadProblem(k, pos, message)), pos, bytes.length);
   }
 
-  private static String readable(RecordingHeader header, List<Record> records) {
+  private static String readable(RecordingHeader header, List<RecordingEntry> records) {
     if (header == null) {
       return "nothing readable";
     } else if (records.isEmpty()) {

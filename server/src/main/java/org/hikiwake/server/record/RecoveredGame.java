@@ -3,7 +3,7 @@ package org.hikiwake.server.record;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 
 /**
@@ -20,6 +20,6 @@ import org.hikiwake.proto.recording.RecordingHeader;
 public record RecoveredGame(
     Path file,
     RecordingHeader header,
-    List<Record> records,
+    List<RecordingEntry> records,
     Optional<String> damage,
     Optional<GameLog> log) {}

@@ -24,7 +24,7 @@ import org.hikiwake.engine.game.Phase;
 import org.hikiwake.engine.game.Rules;
 import org.hikiwake.engine.scenario.Role;
 import org.hikiwake.engine.scenario.Scenario;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.SeatTaken;
 import org.hikiwake.proto.wire.Done;
 import org.hikiwake.proto.wire.ErrorCode;
@@ -120,12 +120,12 @@ public final class GameRoom {
    * no more moves.
    */
   public static GameRoom recover(String code, Instant createdAt, Scenario scenario,
-      GameSettings settings, List<Record> records, Optional<String> damage,
+      GameSettings settings, List<RecordingEntry> records, Optional<String> damage,
       ScheduledExecutorService executor, Clock clock, SeatTokens tokens, GameLog gameLog) {
     GameRoom room = new GameRoom(code, createdAt, GameState.initial(scenario, settings),
         executor, clock, tokens, gameLog);
     room.damage = damage;
-    for (Record r : records) {
+    for (RecordingEntry r : records) {
       if (r.hasSeatTaken()) {
         SeatTaken s = r.getSeatTaken();
         Seat seat = new Seat(s.getDisplayName(), s.getTokenSha256());
@@ -195,7 +195,7 @@ public final class GameRoom {
       Seat seat = new Seat(name, TokenHash.of(token));
       seats.put(role, seat); // reserved now, so a second join is refused at once
       long at = clock.millis();
-      Record record = Record.newBuilder().setSeq(nextSeq++).setAtMillis(at).setRole(role)
+      RecordingEntry record = RecordingEntry.newBuilder().setSeq(nextSeq++).setAtMillis(at).setRole(role)
           .setSeatTaken(SeatTaken.newBuilder().setRole(role).setDisplayName(name)
               .setTokenSha256(seat.tokenHash))
           .build();
@@ -223,23 +223,23 @@ public final class GameRoom {
     }
     Optional<Role> r = state.scenario().role(role);
     if (r.isEmpty()) {
-      return Optional.of(Views.error(requestId, ErrorCode.UNKNOWN_ROLE, "This game has no role '"
+      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_UNKNOWN_ROLE, "This game has no role '"
           + role + "'. Roles: " + roleIds() + "."));
     }
     if (name.length() > MAX_NAME_CHARS) {
-      return Optional.of(Views.error(requestId, ErrorCode.MESSAGE_TOO_LARGE,
+      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE,
           "A display name can be at most " + MAX_NAME_CHARS + " characters."));
     }
     if (name.isEmpty() || !NAME.matcher(name).matches()) {
-      return Optional.of(Views.error(requestId, ErrorCode.INVALID_TEXT, "A display name needs 1"
+      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_INVALID_TEXT, "A display name needs 1"
           + " to " + MAX_NAME_CHARS + " letters, digits, spaces, '.', '-' or '_'."));
     }
     if (seats.containsKey(role)) {
-      return Optional.of(Views.error(requestId, ErrorCode.ROLE_TAKEN, "The " + r.get().name()
+      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_ROLE_TAKEN, "The " + r.get().name()
           + " seat is taken. Free seats: " + freeSeats() + "."));
     }
     if (state.isOver()) {
-      return Optional.of(Views.error(requestId, ErrorCode.GAME_OVER,
+      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_GAME_OVER,
           "This game is over; watch it instead."));
     }
     return Optional.empty();
@@ -266,7 +266,7 @@ public final class GameRoom {
         }
       }
       callback.refused();
-      p.send(Views.error(requestId, ErrorCode.BAD_SEAT_TOKEN,
+      p.send(Views.error(requestId, ErrorCode.ERROR_CODE_BAD_SEAT_TOKEN,
           "That seat token does not match any seat of game " + code + "."));
     });
   }
@@ -290,7 +290,7 @@ public final class GameRoom {
       }
       Seat seat = seats.get(role);
       if (seat == null || seat.holder != p) {
-        p.send(Views.error(requestId, ErrorCode.NOT_SEATED,
+        p.send(Views.error(requestId, ErrorCode.ERROR_CODE_NOT_SEATED,
             "You no longer hold the " + role + " seat; resume it with your token."));
         return;
       }
@@ -335,10 +335,10 @@ public final class GameRoom {
     }
     List<Event> events = ((Decision.Accepted) decision).events();
     long at = move.at().toEpochMilli();
-    List<Record> records = new ArrayList<>();
+    List<RecordingEntry> records = new ArrayList<>();
     List<Entry> entries = new ArrayList<>();
     for (Event e : events) {
-      Record record = Record.newBuilder().setSeq(nextSeq++).setAtMillis(at).setRole(role)
+      RecordingEntry record = RecordingEntry.newBuilder().setSeq(nextSeq++).setAtMillis(at).setRole(role)
           .setEvent(EventCodec.toProto(e)).build();
       records.add(record);
       entries.add(new Entry(record.getSeq(), at, Optional.of(e), Optional.empty()));
@@ -367,7 +367,7 @@ public final class GameRoom {
    * Appends records; runs {@code then} on this room's thread once they are
    * durable, or {@code failed} (before the error is sent) if they cannot be.
    */
-  private void durably(List<Record> records, Participant p, long requestId, Runnable failed,
+  private void durably(List<RecordingEntry> records, Participant p, long requestId, Runnable failed,
       Runnable then) {
     gameLog.append(records).whenCompleteAsync((ignored, failure) -> {
       if (failure == null) {
@@ -378,7 +378,7 @@ public final class GameRoom {
       log.error("game {}: recording failed; the game is stopped", code, failure);
       failed.run();
       if (p != null) {
-        p.send(Views.error(requestId, ErrorCode.INTERNAL,
+        p.send(Views.error(requestId, ErrorCode.ERROR_CODE_INTERNAL,
             "The server could not record that move, so it did not happen. The game is stopped;"
                 + " tell your instructor."));
       }
@@ -434,7 +434,7 @@ public final class GameRoom {
   }
 
   private ServerMessage damagedError(long requestId) {
-    return Views.error(requestId, ErrorCode.GAME_DAMAGED, "Game " + code + " cannot continue: "
+    return Views.error(requestId, ErrorCode.ERROR_CODE_GAME_DAMAGED, "Game " + code + " cannot continue: "
         + damage.orElseThrow() + ".");
   }
 
@@ -464,8 +464,8 @@ public final class GameRoom {
     return b.build();
   }
 
-  private org.hikiwake.proto.wire.Event project(Entry e, Optional<String> viewer) {
-    org.hikiwake.proto.wire.Event.Builder b = org.hikiwake.proto.wire.Event.newBuilder()
+  private org.hikiwake.proto.wire.EventView project(Entry e, Optional<String> viewer) {
+    org.hikiwake.proto.wire.EventView.Builder b = org.hikiwake.proto.wire.EventView.newBuilder()
         .setGameCode(code).setSeq(e.seq()).setAtMillis(e.atMillis());
     if (e.seat().isPresent()) {
       return b.setSeatFilled(e.seat().get()).build();
@@ -515,7 +515,7 @@ public final class GameRoom {
   }
 
   private void broadcastPresence(String role, boolean connected, Participant skip) {
-    ServerMessage msg = event(org.hikiwake.proto.wire.Event.newBuilder().setGameCode(code)
+    ServerMessage msg = event(org.hikiwake.proto.wire.EventView.newBuilder().setGameCode(code)
         .setAtMillis(clock.millis())
         .setPresenceChanged(PresenceChanged.newBuilder().setRole(role).setConnected(connected))
         .build());
@@ -531,7 +531,7 @@ public final class GameRoom {
     }
   }
 
-  private static ServerMessage event(org.hikiwake.proto.wire.Event e) {
+  private static ServerMessage event(org.hikiwake.proto.wire.EventView e) {
     return ServerMessage.newBuilder().setEvent(e).build();
   }
 

@@ -90,24 +90,24 @@ public final class Lobby {
     Optional<Scenario> scenario = catalog.find(scenarioId);
     if (scenario.isEmpty()) {
       return CompletableFuture.failedFuture(new CreateException(
-          org.hikiwake.proto.wire.ErrorCode.UNKNOWN_SCENARIO, "There is no scenario '"
+          org.hikiwake.proto.wire.ErrorCode.ERROR_CODE_UNKNOWN_SCENARIO, "There is no scenario '"
               + scenarioId + "'. Scenarios: " + String.join(", ", catalog.all().keySet()) + "."));
     }
     int r = rounds == 0 ? scenario.get().rounds() : rounds;
     if (r < 1 || r > GameSettings.MAX_ROUNDS) {
       return CompletableFuture.failedFuture(new CreateException(
-          org.hikiwake.proto.wire.ErrorCode.BAD_REQUEST, "Rounds must be between 1 and "
+          org.hikiwake.proto.wire.ErrorCode.ERROR_CODE_BAD_REQUEST, "Rounds must be between 1 and "
               + GameSettings.MAX_ROUNDS + "."));
     }
     // a wire limit (uint64) over Long.MAX_VALUE arrives here negative
     if (turnLimit.isPresent() && (turnLimit.get().isNegative()
         || turnLimit.get().compareTo(Duration.ofDays(1)) > 0)) {
       return CompletableFuture.failedFuture(new CreateException(
-          org.hikiwake.proto.wire.ErrorCode.BAD_REQUEST, "A turn limit can be at most a day."));
+          org.hikiwake.proto.wire.ErrorCode.ERROR_CODE_BAD_REQUEST, "A turn limit can be at most a day."));
     }
     if (activeGames() >= maxGames) {
       return CompletableFuture.failedFuture(new CreateException(
-          org.hikiwake.proto.wire.ErrorCode.TOO_MANY_GAMES, "This server already runs "
+          org.hikiwake.proto.wire.ErrorCode.ERROR_CODE_TOO_MANY_GAMES, "This server already runs "
               + maxGames + " unfinished games; wait for some to end."));
     }
     return createWithFreshCode(scenario.get(), new GameSettings(r, turnLimit), 3);
@@ -150,7 +150,7 @@ public final class Lobby {
   public int recover(List<RecoveredGame> recovered) {
     int unfinished = 0;
     // Most recordings hold the same scenario snapshot: validate each distinct one once.
-    Map<org.hikiwake.proto.scenario.Scenario, Scenario> scenarios = new HashMap<>();
+    Map<org.hikiwake.proto.scenario.ScenarioSpec, Scenario> scenarios = new HashMap<>();
     for (RecoveredGame rg : recovered) {
       String code = rg.header().getGameCode();
       try {
@@ -202,7 +202,7 @@ public final class Lobby {
   int activeGames() {
     int active = 0;
     for (GameRoom room : rooms.values()) {
-      if (room.summary().getPhase() != org.hikiwake.proto.wire.Phase.PHASE_ENDED) {
+      if (room.summary().getPhase() != org.hikiwake.proto.wire.GamePhase.GAME_PHASE_ENDED) {
         active++;
       }
     }

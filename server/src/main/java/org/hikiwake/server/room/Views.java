@@ -50,7 +50,7 @@ public final class Views {
   public static ServerMessage error(long requestId, ErrorCode code, String message,
       List<String> details) {
     return ServerMessage.newBuilder().setRequestId(requestId)
-        .setError(org.hikiwake.proto.wire.Error.newBuilder().setCode(code).setMessage(message)
+        .setError(org.hikiwake.proto.wire.ErrorReply.newBuilder().setCode(code).setMessage(message)
             .addAllDetails(details))
         .build();
   }
@@ -63,38 +63,38 @@ public final class Views {
   static ErrorCode codeFor(Rejection rejection) {
     switch (rejection.code()) {
       case GAME_NOT_STARTED:
-        return ErrorCode.GAME_NOT_STARTED;
+        return ErrorCode.ERROR_CODE_GAME_NOT_STARTED;
       case ALREADY_STARTED:
       case TURN_NOT_EXPIRED:
       case UNTIMED_GAME:
-        return ErrorCode.BAD_REQUEST;
+        return ErrorCode.ERROR_CODE_BAD_REQUEST;
       case GAME_OVER:
-        return ErrorCode.GAME_OVER;
+        return ErrorCode.ERROR_CODE_GAME_OVER;
       case UNKNOWN_ROLE:
-        return ErrorCode.UNKNOWN_ROLE;
+        return ErrorCode.ERROR_CODE_UNKNOWN_ROLE;
       case NOT_YOUR_TURN:
-        return ErrorCode.NOT_YOUR_TURN;
+        return ErrorCode.ERROR_CODE_NOT_YOUR_TURN;
       case INVALID_PACKAGE:
-        return ErrorCode.INVALID_PACKAGE;
+        return ErrorCode.ERROR_CODE_INVALID_PACKAGE;
       case NOTHING_TO_ACCEPT:
-        return ErrorCode.NOTHING_TO_ACCEPT;
+        return ErrorCode.ERROR_CODE_NOTHING_TO_ACCEPT;
       case OWN_OFFER:
-        return ErrorCode.OWN_OFFER;
+        return ErrorCode.ERROR_CODE_OWN_OFFER;
       case INVALID_MESSAGE:
-        return ErrorCode.INVALID_TEXT;
+        return ErrorCode.ERROR_CODE_INVALID_TEXT;
       default:
         throw new AssertionError(rejection.code());
     }
   }
 
-  public static org.hikiwake.proto.wire.Phase phase(Phase phase) {
+  public static org.hikiwake.proto.wire.GamePhase phase(Phase phase) {
     switch (phase) {
       case WAITING:
-        return org.hikiwake.proto.wire.Phase.PHASE_WAITING;
+        return org.hikiwake.proto.wire.GamePhase.GAME_PHASE_WAITING;
       case IN_PROGRESS:
-        return org.hikiwake.proto.wire.Phase.PHASE_IN_PROGRESS;
+        return org.hikiwake.proto.wire.GamePhase.GAME_PHASE_IN_PROGRESS;
       case ENDED:
-        return org.hikiwake.proto.wire.Phase.PHASE_ENDED;
+        return org.hikiwake.proto.wire.GamePhase.GAME_PHASE_ENDED;
       default:
         throw new AssertionError(phase);
     }
@@ -129,10 +129,10 @@ public final class Views {
     return b.build();
   }
 
-  public static org.hikiwake.proto.wire.PointsTable pointsTable(Scenario scenario,
+  public static org.hikiwake.proto.wire.PointsView pointsTable(Scenario scenario,
       PointsTable table) {
-    org.hikiwake.proto.wire.PointsTable.Builder b =
-        org.hikiwake.proto.wire.PointsTable.newBuilder();
+    org.hikiwake.proto.wire.PointsView.Builder b =
+        org.hikiwake.proto.wire.PointsView.newBuilder();
     for (Issue issue : scenario.issues()) {
       IssuePoints.Builder ib = IssuePoints.newBuilder().setIssue(issue.id());
       for (Option o : issue.options()) {

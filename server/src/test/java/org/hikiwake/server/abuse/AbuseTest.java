@@ -159,16 +159,16 @@ class AbuseTest {
     for (int i = 0; i < quiet.size(); i++) {
       RawConnection c = quiet.get(i);
       assertThat(c.awaitClosed(Duration.ofSeconds(10))).isTrue();
-      assertThat(c.errors()).extracting(org.hikiwake.proto.wire.Error::getCode)
-          .containsExactly(i % 2 == 0 ? ErrorCode.MALFORMED_FRAME : ErrorCode.MESSAGE_TOO_LARGE);
+      assertThat(c.errors()).extracting(org.hikiwake.proto.wire.ErrorReply::getCode)
+          .containsExactly(i % 2 == 0 ? ErrorCode.ERROR_CODE_MALFORMED_FRAME : ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
     }
     for (int i = 0; i < pushy.size(); i++) {
       RawConnection c = pushy.get(i);
       assertThat(c.awaitClosed(Duration.ofSeconds(10))).isTrue();
       // bytes sent after the close draw a reset, which fails a later write; Netty then
       // closes this end before it has read the error the server did send
-      assertThat(c.errors()).extracting(org.hikiwake.proto.wire.Error::getCode)
-          .isSubsetOf(i % 2 == 0 ? ErrorCode.MALFORMED_FRAME : ErrorCode.MESSAGE_TOO_LARGE);
+      assertThat(c.errors()).extracting(org.hikiwake.proto.wire.ErrorReply::getCode)
+          .isSubsetOf(i % 2 == 0 ? ErrorCode.ERROR_CODE_MALFORMED_FRAME : ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
     }
     finish();
   }
@@ -197,8 +197,8 @@ class AbuseTest {
       assertThat(loris.get(i).awaitClosed(Duration.ofSeconds(10))).isTrue();
       assertThat(sent.get(i).get()).as("closed before the frame was complete")
           .isLessThan(bigHello.length);
-      assertThat(loris.get(i).errors()).extracting(org.hikiwake.proto.wire.Error::getCode)
-          .containsExactly(ErrorCode.MALFORMED_FRAME);
+      assertThat(loris.get(i).errors()).extracting(org.hikiwake.proto.wire.ErrorReply::getCode)
+          .containsExactly(ErrorCode.ERROR_CODE_MALFORMED_FRAME);
     }
     await().atMost(Duration.ofSeconds(5)).until(() -> slowButFine.replies() == 1);
     assertThat(slowButFine.received().get(0).hasWelcome()).isTrue();
@@ -222,8 +222,8 @@ class AbuseTest {
     for (RawConnection c : stalled) {
       assertThat(c.awaitClosed(Duration.ofSeconds(5))).as("closed by the frame time-out")
           .isTrue();
-      assertThat(c.errors()).extracting(org.hikiwake.proto.wire.Error::getCode)
-          .containsExactly(ErrorCode.MALFORMED_FRAME);
+      assertThat(c.errors()).extracting(org.hikiwake.proto.wire.ErrorReply::getCode)
+          .containsExactly(ErrorCode.ERROR_CODE_MALFORMED_FRAME);
     }
     finish();
   }
@@ -242,9 +242,9 @@ class AbuseTest {
     flood.write(burst.toByteArray());
 
     await().atMost(Duration.ofSeconds(30)).until(() -> flood.replies() == 10_001);
-    List<org.hikiwake.proto.wire.Error> errors = flood.errors();
+    List<org.hikiwake.proto.wire.ErrorReply> errors = flood.errors();
     assertThat(errors).hasSizeGreaterThan(9_800)
-        .allSatisfy(e -> assertThat(e.getCode()).isEqualTo(ErrorCode.RATE_LIMITED));
+        .allSatisfy(e -> assertThat(e.getCode()).isEqualTo(ErrorCode.ERROR_CODE_RATE_LIMITED));
     assertThat(flood.isOpen()).as("a rate-limited connection stays open").isTrue();
     flood.close();
     finish();
@@ -398,7 +398,7 @@ class AbuseTest {
     assertThat(sentinel.ping().hasPong()).as("the honest idle connection survived").isTrue();
     assertThat(sentinel.errors()).isEmpty();
 
-    List<org.hikiwake.proto.wire.Error> errors = new ArrayList<>();
+    List<org.hikiwake.proto.wire.ErrorReply> errors = new ArrayList<>();
     abusers.forEach(c -> errors.addAll(c.errors()));
     assertThat(errors).as("no stack trace reaches a client").allSatisfy(e ->
         assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("\tat ")
@@ -494,10 +494,10 @@ class AbuseTest {
           }
         }
         if (!complete || length > Integer.MAX_VALUE) {
-          return new Verdict(ErrorCode.MALFORMED_FRAME);
+          return new Verdict(ErrorCode.ERROR_CODE_MALFORMED_FRAME);
         }
         if (length > MAX_FRAME) {
-          return new Verdict(ErrorCode.MESSAGE_TOO_LARGE);
+          return new Verdict(ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
         }
         if (stream.length - i < length) {
           return new Verdict(null);
@@ -505,7 +505,7 @@ class AbuseTest {
         try {
           ClientMessage.parseFrom(ByteBuffer.wrap(stream, i, (int) length));
         } catch (InvalidProtocolBufferException e) {
-          return new Verdict(ErrorCode.MALFORMED_FRAME);
+          return new Verdict(ErrorCode.ERROR_CODE_MALFORMED_FRAME);
         }
         pos = i + (int) length;
       }

@@ -135,7 +135,7 @@ class FuzzTest {
 
     assertThat(stats.frames.get()).isGreaterThanOrEqualTo(FRAMES);
     assertThat(stats.codes).as("the server never fails on a fuzzed frame")
-        .doesNotContainKey(ErrorCode.INTERNAL);
+        .doesNotContainKey(ErrorCode.ERROR_CODE_INTERNAL);
     assertThat(stats.traces).as("error messages that look like stack traces").isEmpty();
     assertThat(stats.disagreements).as("the server disagrees with the framing rules").isEmpty();
 
@@ -160,7 +160,7 @@ class FuzzTest {
     final List<String> disagreements = Collections.synchronizedList(new ArrayList<>());
 
     void errorsOf(RawConnection c) {
-      for (org.hikiwake.proto.wire.Error e : c.errors()) {
+      for (org.hikiwake.proto.wire.ErrorReply e : c.errors()) {
         codes.merge(e.getCode(), 1L, Long::sum);
         String text = e.getMessage() + " " + e.getDetailsList();
         if (text.contains("Exception") || text.contains("\tat ") || text.contains("at org.")
@@ -325,8 +325,8 @@ class FuzzTest {
           m.setWatchGame(WatchGame.newBuilder().setGameCode(code()));
           break;
         case 7:
-          org.hikiwake.proto.game.Package.Builder pkg =
-              org.hikiwake.proto.game.Package.newBuilder();
+          org.hikiwake.proto.game.OptionPackage.Builder pkg =
+              org.hikiwake.proto.game.OptionPackage.newBuilder();
           int n = random.nextInt(4) == 0 ? random.nextInt(200) : random.nextInt(8);
           String[] nash = HonestGame.NASH;
           for (int i = 0; i < n; i++) {

@@ -30,7 +30,7 @@ final class RawConnection implements AutoCloseable {
 
   private final Channel channel;
   private final Queue<ServerMessage> received = new ConcurrentLinkedQueue<>();
-  private final Queue<org.hikiwake.proto.wire.Error> errors = new ConcurrentLinkedQueue<>();
+  private final Queue<org.hikiwake.proto.wire.ErrorReply> errors = new ConcurrentLinkedQueue<>();
   private final AtomicInteger replies = new AtomicInteger();
   private final AtomicLong highestPong = new AtomicLong(-1);
   private final boolean keep;
@@ -146,7 +146,7 @@ final class RawConnection implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  List<org.hikiwake.proto.wire.Error> errors() {
+  List<org.hikiwake.proto.wire.ErrorReply> errors() {
     return List.copyOf(errors);
   }
 

@@ -77,7 +77,7 @@ class ServerInitializerTest {
 
     assertThat(out).singleElement().satisfies(m -> {
       assertThat(m.getRequestId()).isEqualTo(2);
-      assertThat(m.getError().getCode()).isEqualTo(ErrorCode.BAD_REQUEST);
+      assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_BAD_REQUEST);
     });
     assertThat(channel.isOpen()).isTrue();
     assertThat(send(delimited(HELLO))).singleElement().satisfies(m ->
@@ -107,7 +107,7 @@ class ServerInitializerTest {
 
     assertThat(out).singleElement().satisfies(m -> {
       assertThat(m.getRequestId()).isZero();
-      assertThat(m.getError().getCode()).isEqualTo(ErrorCode.MALFORMED_FRAME);
+      assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MALFORMED_FRAME);
       assertThat(m.getError().getMessage()).doesNotContain("Exception").doesNotContain("\tat ");
     });
     assertThat(channel.isOpen()).isFalse();
@@ -118,7 +118,7 @@ class ServerInitializerTest {
     List<ServerMessage> out = send(FrameDecoderTest.varint(64 * 1024 + 1));
 
     assertThat(out).singleElement().satisfies(m ->
-        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.MESSAGE_TOO_LARGE));
+        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE));
     assertThat(channel.isOpen()).isFalse();
   }
 
@@ -128,7 +128,7 @@ class ServerInitializerTest {
         (byte) 0x80, (byte) 0x80, 0x01});
 
     assertThat(out).singleElement().satisfies(m ->
-        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.MALFORMED_FRAME));
+        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MALFORMED_FRAME));
     assertThat(channel.isOpen()).isFalse();
   }
 
@@ -140,7 +140,7 @@ class ServerInitializerTest {
 
     assertThat(out).singleElement().satisfies(m -> {
       assertThat(m.getRequestId()).isEqualTo(9);
-      assertThat(m.getError().getCode()).isEqualTo(ErrorCode.BAD_REQUEST);
+      assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_BAD_REQUEST);
     });
     assertThat(channel.isOpen()).isTrue();
   }
@@ -152,7 +152,7 @@ class ServerInitializerTest {
     List<ServerMessage> out = send(concat(GARBAGE_FRAME, delimited(CREATE)));
 
     assertThat(out).extracting(m -> m.getError().getCode())
-        .containsExactly(ErrorCode.MALFORMED_FRAME);
+        .containsExactly(ErrorCode.ERROR_CODE_MALFORMED_FRAME);
     assertThat(channel.isOpen()).isFalse();
     assertThat(lobby.size()).as("no game created by a connection already refused").isZero();
   }
@@ -165,7 +165,7 @@ class ServerInitializerTest {
     List<ServerMessage> out = send(concat(FrameDecoderTest.varint(70_000), delimited(CREATE)));
 
     assertThat(out).extracting(m -> m.getError().getCode())
-        .containsExactly(ErrorCode.MESSAGE_TOO_LARGE);
+        .containsExactly(ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
     assertThat(channel.isOpen()).isFalse();
     assertThat(lobby.size()).as("no game created by a connection already refused").isZero();
   }
@@ -178,7 +178,7 @@ class ServerInitializerTest {
         .setSay(Say.newBuilder().setText("x".repeat(501))).build()));
 
     assertThat(out).singleElement().satisfies(m ->
-        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.MESSAGE_TOO_LARGE));
+        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE));
     assertThat(send(delimited(PING))).singleElement().satisfies(m ->
         assertThat(m.hasPong()).isTrue());
   }

@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +32,14 @@ class FileRecordingStoreTest {
   @Test
   void append_everyKindOfRecord_readsBackEqual() throws IOException {
     RecordingHeader header = header("RT01");
-    List<Record> records = new ArrayList<>();
+    List<RecordingEntry> records = new ArrayList<>();
     try (FileRecordingStore store = FileRecordingStore.open(dataDir)) {
       GameLog log = await(store.create(header));
       for (int i = 0; i < 20; i++) {
         records.add(offer(records.size() + 1));
       }
       await(log.append(records.subList(0, 20)));
-      List<Record> rest = everyKind(records.size() + 1);
+      List<RecordingEntry> rest = everyKind(records.size() + 1);
       await(log.append(rest));
       records.addAll(rest);
       await(log.close());

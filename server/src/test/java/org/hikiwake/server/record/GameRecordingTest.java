@@ -20,7 +20,7 @@ import org.hikiwake.engine.game.Rules;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.engine.scenario.ScenarioLoader;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 import org.hikiwake.proto.recording.SeatTaken;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class GameRecordingTest {
 
   private GameState live;
   private long seq;
-  private final List<Record> written = new ArrayList<>();
+  private final List<RecordingEntry> written = new ArrayList<>();
 
   @Test
   void replay_recordedWholeGame_reproducesTheLiveResult() throws Exception {
@@ -99,7 +99,7 @@ class GameRecordingTest {
   }
 
   private void seat(GameLog log, String role, String name, String token) {
-    Record record = Record.newBuilder().setSeq(++seq).setAtMillis(START.toEpochMilli())
+    RecordingEntry record = RecordingEntry.newBuilder().setSeq(++seq).setAtMillis(START.toEpochMilli())
         .setRole(role).setSeatTaken(SeatTaken.newBuilder().setRole(role).setDisplayName(name)
             .setTokenSha256(TokenHash.of(token)))
         .build();
@@ -111,9 +111,9 @@ class GameRecordingTest {
   private void play(GameLog log, Move move, String role) {
     Decision decision = Rules.decide(live, move);
     assertThat(decision).as("%s", move).isInstanceOf(Decision.Accepted.class);
-    List<Record> records = new ArrayList<>();
+    List<RecordingEntry> records = new ArrayList<>();
     for (Event event : ((Decision.Accepted) decision).events()) {
-      records.add(Record.newBuilder().setSeq(++seq).setAtMillis(move.at().toEpochMilli())
+      records.add(RecordingEntry.newBuilder().setSeq(++seq).setAtMillis(move.at().toEpochMilli())
           .setRole(role).setEvent(EventCodec.toProto(event)).build());
     }
     await(log.append(records));

@@ -22,13 +22,13 @@ import org.hikiwake.proto.game.GameEvent;
 import org.hikiwake.proto.game.GameStarted;
 import org.hikiwake.proto.game.NewsArrived;
 import org.hikiwake.proto.game.OfferMade;
-import org.hikiwake.proto.game.Outcome;
-import org.hikiwake.proto.game.Package;
-import org.hikiwake.proto.game.Result;
+import org.hikiwake.proto.game.GameOutcome;
+import org.hikiwake.proto.game.OptionPackage;
+import org.hikiwake.proto.game.GameResult;
 import org.hikiwake.proto.game.RoleScore;
 import org.hikiwake.proto.game.TurnChanged;
 import org.hikiwake.proto.game.TurnTimedOut;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 import org.hikiwake.proto.recording.SeatTaken;
 
@@ -63,15 +63,15 @@ final class RecordingFixtures {
   }
 
   /** A realistic record: Japan offers a package with all six issues. */
-  static Record offer(long seq) {
-    return Record.newBuilder().setSeq(seq).setAtMillis(T0 + seq * 1000).setRole("japan")
+  static RecordingEntry offer(long seq) {
+    return RecordingEntry.newBuilder().setSeq(seq).setAtMillis(T0 + seq * 1000).setRole("japan")
         .setEvent(GameEvent.newBuilder().setOfferMade(OfferMade.newBuilder()
             .setRole("japan").setPackage(sixIssuePackage())))
         .build();
   }
 
-  static Package sixIssuePackage() {
-    return Package.newBuilder()
+  static OptionPackage sixIssuePackage() {
+    return OptionPackage.newBuilder()
         .addChoices(choice("territory", "two_islands_plus"))
         .addChoices(choice("peace_treaty", "roadmap"))
         .addChoices(choice("energy", "lng_contracts"))
@@ -86,11 +86,11 @@ final class RecordingFixtures {
   }
 
   /** One record of every kind, numbered from {@code firstSeq}, ending with the game's end. */
-  static List<Record> everyKind(long firstSeq) {
-    List<Record.Builder> b = new ArrayList<>();
-    b.add(Record.newBuilder().setRole("japan").setSeatTaken(SeatTaken.newBuilder()
+  static List<RecordingEntry> everyKind(long firstSeq) {
+    List<RecordingEntry.Builder> b = new ArrayList<>();
+    b.add(RecordingEntry.newBuilder().setRole("japan").setSeatTaken(SeatTaken.newBuilder()
         .setRole("japan").setDisplayName("Aiko").setTokenSha256(TokenHash.of("secret-1"))));
-    b.add(Record.newBuilder().setRole("russia").setSeatTaken(SeatTaken.newBuilder()
+    b.add(RecordingEntry.newBuilder().setRole("russia").setSeatTaken(SeatTaken.newBuilder()
         .setRole("russia").setDisplayName("Дмитрий").setTokenSha256(TokenHash.of("secret-2"))));
     b.add(event("", GameEvent.newBuilder().setGameStarted(
         GameStarted.newBuilder().setAtMillis(T0))));
@@ -107,19 +107,19 @@ final class RecordingFixtures {
     b.add(event("", GameEvent.newBuilder().setClockRestarted(
         ClockRestarted.newBuilder().setDeadlineMillis(T0 + 600_000))));
     b.add(event("russia", GameEvent.newBuilder().setGameEnded(GameEnded.newBuilder()
-        .setResult(Result.newBuilder().setOutcome(Outcome.OUTCOME_AGREEMENT)
+        .setResult(GameResult.newBuilder().setOutcome(GameOutcome.GAME_OUTCOME_AGREEMENT)
             .setAgreed(sixIssuePackage()).setEndedBy("russia")
             .addScores(RoleScore.newBuilder().setRole("japan").setScore(61))
             .addScores(RoleScore.newBuilder().setRole("russia").setScore(58))))));
-    List<Record> records = new ArrayList<>();
+    List<RecordingEntry> records = new ArrayList<>();
     for (int i = 0; i < b.size(); i++) {
       records.add(b.get(i).setSeq(firstSeq + i).setAtMillis(T0 + i * 1000L).build());
     }
     return records;
   }
 
-  private static Record.Builder event(String role, GameEvent.Builder event) {
-    return Record.newBuilder().setRole(role).setEvent(event);
+  private static RecordingEntry.Builder event(String role, GameEvent.Builder event) {
+    return RecordingEntry.newBuilder().setRole(role).setEvent(event);
   }
 
   /** Waits for a future that the writer should finish promptly. */
@@ -158,7 +158,7 @@ final class RecordingFixtures {
   }
 
   /** Writes a recording of the header and records straight to a file, as the store would. */
-  static byte[] recordingBytes(RecordingHeader header, List<Record> records) {
+  static byte[] recordingBytes(RecordingHeader header, List<RecordingEntry> records) {
     List<com.google.protobuf.MessageLite> messages = new ArrayList<>();
     messages.add(header);
     messages.addAll(records);

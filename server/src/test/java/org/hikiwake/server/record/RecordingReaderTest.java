@@ -11,13 +11,13 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 import org.junit.jupiter.api.Test;
 
 class RecordingReaderTest {
   private static final RecordingHeader HEADER = header("READ");
-  private static final List<Record> RECORDS = List.of(offer(1), offer(2), offer(3), offer(4));
+  private static final List<RecordingEntry> RECORDS = List.of(offer(1), offer(2), offer(3), offer(4));
   private static final byte[] SOUND = recordingBytes(HEADER, RECORDS);
   /** Frame starts: header, records 1-4, then the end of the file. */
   private static final List<Integer> STARTS = frameStarts(SOUND);
@@ -35,7 +35,7 @@ class RecordingReaderTest {
 
   @Test
   void read_everyKindOfEvent_decodesToRulesEvents() {
-    List<Record> records = everyKind(1);
+    List<RecordingEntry> records = everyKind(1);
     Recording read = RecordingReader.read(recordingBytes(HEADER, records));
 
     assertThat(read.isFinished()).isTrue();

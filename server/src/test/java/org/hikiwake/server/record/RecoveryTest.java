@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hikiwake.proto.recording.Record;
+import org.hikiwake.proto.recording.RecordingEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +47,8 @@ class RecoveryTest {
     }
   }
 
-  private static List<Record> offers(int count) {
-    List<Record> records = new ArrayList<>();
+  private static List<RecordingEntry> offers(int count) {
+    List<RecordingEntry> records = new ArrayList<>();
     for (long seq = 1; seq <= count; seq++) {
       records.add(offer(seq));
     }
