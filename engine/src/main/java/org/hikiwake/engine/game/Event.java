@@ -3,6 +3,7 @@ package org.hikiwake.engine.game;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.hash.HashCode;
 import java.time.Instant;
 import java.util.Optional;
 import org.hikiwake.engine.scenario.Package;
@@ -13,6 +14,22 @@ import org.hikiwake.engine.scenario.Package;
  * needed to rebuild it, including times and deadlines decided by the rules.
  */
 public sealed interface Event {
+
+  /**
+   * A seat was taken.
+   *
+   * @param bot the bot's level if a bot took it
+   * @param tokenHash SHA-256 of the seat token; the token itself is never kept
+   */
+  record SeatTaken(String role, String displayName, Optional<String> bot, HashCode tokenHash)
+      implements Event {
+    public SeatTaken {
+      checkNotNull(role, "role");
+      checkNotNull(displayName, "displayName");
+      checkNotNull(bot, "bot");
+      checkNotNull(tokenHash, "tokenHash");
+    }
+  }
 
   /** The game began. A {@link TurnChanged} for the first turn follows. */
   record GameStarted(Instant at) implements Event {

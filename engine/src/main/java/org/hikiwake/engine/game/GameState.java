@@ -16,6 +16,7 @@ import org.hikiwake.engine.scenario.Scenario;
  *
  * @param scenario the scenario being played
  * @param settings rounds and turn limit
+ * @param seats the seats taken so far, by role id
  * @param phase waiting, in progress or ended
  * @param turn turn number from 0, or -1 before the game starts
  * @param round round number from 1, or 0 before the game starts
@@ -29,6 +30,7 @@ import org.hikiwake.engine.scenario.Scenario;
 public record GameState(
     Scenario scenario,
     GameSettings settings,
+    ImmutableMap<String, Seat> seats,
     Phase phase,
     int turn,
     int round,
@@ -42,14 +44,16 @@ public record GameState(
   public GameState {
     checkNotNull(scenario, "scenario");
     checkNotNull(settings, "settings");
+    checkNotNull(seats, "seats");
     checkNotNull(phase, "phase");
   }
 
-  /** A new game, waiting to start. */
+  /** A new game, waiting for its seats to be taken. */
   public static GameState initial(Scenario scenario, GameSettings settings) {
     return new GameState(
         scenario,
         settings,
+        ImmutableMap.of(),
         Phase.WAITING,
         -1,
         0,
@@ -74,6 +78,16 @@ public record GameState(
     return phase == Phase.IN_PROGRESS;
   }
 
+  /** True once every role's seat is taken. */
+  public boolean isFull() {
+    return scenario.roles().stream().allMatch(r -> seats.containsKey(r.id()));
+  }
+
+  /** The seat of a role, if taken. */
+  public Optional<Seat> seat(String roleId) {
+    return Optional.ofNullable(seats.get(roleId));
+  }
+
   /** True if it is this role's turn. */
   public boolean isTurnOf(String roleId) {
     return toMove.map(roleId::equals).orElse(false);
@@ -92,5 +106,43 @@ public record GameState(
   public int reservationValueOf(String roleId) {
     return scenario.role(roleId).map(Role::reservationValue)
         .orElseThrow(() -> new IllegalArgumentException("unknown role " + roleId));
+  }
+
+  // Withers for Rules.apply: each returns a copy with one part changed.
+
+  GameState withSeats(ImmutableMap<String, Seat> newSeats) {
+    return new GameState(scenario, settings, newSeats, phase, turn, round, toMove, deadline,
+        onTable, pointsInForce, newsArrived, result);
+  }
+
+  GameState withPhase(Phase newPhase) {
+    return new GameState(scenario, settings, seats, newPhase, turn, round, toMove, deadline,
+        onTable, pointsInForce, newsArrived, result);
+  }
+
+  GameState withTurn(int newTurn, int newRound, Optional<String> newToMove,
+      Optional<Instant> newDeadline) {
+    return new GameState(scenario, settings, seats, phase, newTurn, newRound, newToMove,
+        newDeadline, onTable, pointsInForce, newsArrived, result);
+  }
+
+  GameState withDeadline(Optional<Instant> newDeadline) {
+    return new GameState(scenario, settings, seats, phase, turn, round, toMove, newDeadline,
+        onTable, pointsInForce, newsArrived, result);
+  }
+
+  GameState withOnTable(Optional<Offer> offer) {
+    return new GameState(scenario, settings, seats, phase, turn, round, toMove, deadline, offer,
+        pointsInForce, newsArrived, result);
+  }
+
+  GameState withNews(ImmutableMap<String, PointsTable> points, ImmutableList<String> arrived) {
+    return new GameState(scenario, settings, seats, phase, turn, round, toMove, deadline,
+        onTable, points, arrived, result);
+  }
+
+  GameState withResult(Result ended) {
+    return new GameState(scenario, settings, seats, Phase.ENDED, turn, round, Optional.empty(),
+        Optional.empty(), onTable, pointsInForce, newsArrived, Optional.of(ended));
   }
 }

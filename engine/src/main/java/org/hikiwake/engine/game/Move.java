@@ -2,7 +2,9 @@ package org.hikiwake.engine.game;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.hash.HashCode;
 import java.time.Instant;
+import java.util.Optional;
 import org.hikiwake.engine.scenario.Package;
 
 /**
@@ -13,9 +15,22 @@ public sealed interface Move {
   /** When the host received the move. */
   Instant at();
 
-  /** The host starts the game (usually once both seats are filled). */
-  record Start(Instant at) implements Move {
-    public Start {
+  /**
+   * A player (or a bot) takes a free seat. Taking the last free seat starts
+   * the game.
+   *
+   * @param role the seat's role
+   * @param displayName the name to show; see {@link Rules#MAX_NAME_CODE_POINTS}
+   * @param bot the bot's level if a bot takes the seat
+   * @param tokenHash SHA-256 of the secret token the host gives the player
+   */
+  record TakeSeat(String role, String displayName, Optional<String> bot, HashCode tokenHash,
+      Instant at) implements Move {
+    public TakeSeat {
+      checkNotNull(role, "role");
+      checkNotNull(displayName, "displayName");
+      checkNotNull(bot, "bot");
+      checkNotNull(tokenHash, "tokenHash");
       checkNotNull(at, "at");
     }
   }

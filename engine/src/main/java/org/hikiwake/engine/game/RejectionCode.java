@@ -4,8 +4,8 @@ package org.hikiwake.engine.game;
 public enum RejectionCode {
   /** The game has not started yet. */
   GAME_NOT_STARTED,
-  /** The game was already started. */
-  ALREADY_STARTED,
+  /** The seat is already taken. */
+  SEAT_TAKEN,
   /** The game is over; no more moves. */
   GAME_OVER,
   /** The move names a role that is not in the scenario. */
@@ -18,8 +18,10 @@ public enum RejectionCode {
   NOTHING_TO_ACCEPT,
   /** The offer on the table is your own. */
   OWN_OFFER,
-  /** A chat message is empty or too long. */
-  INVALID_MESSAGE,
+  /** A display name or chat message is longer than its limit. */
+  TEXT_TOO_LONG,
+  /** A display name or chat message is empty or has characters that are not allowed. */
+  INVALID_TEXT,
   /** A turn time-out was claimed for a turn that is not yet over. */
   TURN_NOT_EXPIRED,
   /** A clock move was made in a game whose turns are untimed. */

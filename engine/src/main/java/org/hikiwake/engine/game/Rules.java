@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.hikiwake.engine.game.Decision.Accepted;
 import org.hikiwake.engine.game.Decision.Rejected;
 import org.hikiwake.engine.game.Event.ChatPosted;
@@ -18,6 +19,7 @@ import org.hikiwake.engine.game.Event.GameEnded;
 import org.hikiwake.engine.game.Event.GameStarted;
 import org.hikiwake.engine.game.Event.NewsArrived;
 import org.hikiwake.engine.game.Event.OfferMade;
+import org.hikiwake.engine.game.Event.SeatTaken;
 import org.hikiwake.engine.game.Event.TurnChanged;
 import org.hikiwake.engine.game.Event.TurnTimedOut;
 import org.hikiwake.engine.scenario.News;
@@ -31,22 +33,36 @@ import org.hikiwake.engine.scenario.Role;
  * state. Neither reads a clock, draws a random number or does I/O, so a game
  * replays exactly from its events.
  *
- * <p>Stacked alternating offers: on its turn a side proposes a complete
- * package (replacing the offer on the table), accepts the other side's offer,
- * or walks away. A round is one turn for each side. Chat is allowed any time
+ * <p>Seats are taken first; taking the last free seat starts the game.
+ * Stacked alternating offers: on its turn a side proposes a complete package
+ * (replacing the offer on the table), accepts the other side's offer, or
+ * walks away. A round is one turn for each side. Chat is allowed any time
  * before the end and uses no turn. The game ends in agreement, walk-out, or at
  * the deadline when the last round passes.
+ *
+ * <p>Text limits count Unicode code points, so an emoji or an accented
+ * letter typed as one character counts once.
  */
 public final class Rules {
-  /** The longest chat message, in characters. */
-  public static final int MAX_CHAT_CHARS = 500;
+  /** The longest chat message, in Unicode code points. */
+  public static final int MAX_CHAT_CODE_POINTS = 500;
+  /** The longest display name, in Unicode code points. */
+  public static final int MAX_NAME_CODE_POINTS = 32;
+  /**
+   * Display names: letters (with their accents), digits, spaces and . - _ '
+   * (straight or curly apostrophe), so "Zoë O'Neil" and "Jean-Luc" are names.
+   */
+  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N} ._'\u2019-]+");
+  /** What {@link #NAME} allows, for messages. */
+  public static final String NAME_CHARACTERS =
+      "letters, digits, spaces, '.', '-', '_' and apostrophes";
 
   private Rules() {}
 
   /** Decides what a move does in the given state, without changing anything. */
   public static Decision decide(GameState state, Move move) {
-    if (move instanceof Move.Start start) {
-      return decideStart(state, start);
+    if (move instanceof Move.TakeSeat takeSeat) {
+      return decideTakeSeat(state, takeSeat);
     } else if (move instanceof Move.Propose propose) {
       return decidePropose(state, propose);
     } else if (move instanceof Move.Accept accept) {
@@ -65,41 +81,31 @@ public final class Rules {
 
   /** Returns the state after one event. The event must come from {@link #decide}. */
   public static GameState apply(GameState s, Event event) {
-    if (event instanceof GameStarted) {
+    if (event instanceof SeatTaken seat) {
+      checkState(s.scenario().hasRole(seat.role()), "unknown role %s", seat.role());
+      checkState(!s.seats().containsKey(seat.role()), "seat %s already taken", seat.role());
+      Map<String, Seat> seats = new LinkedHashMap<>(s.seats());
+      seats.put(seat.role(), new Seat(seat.displayName(), seat.bot(), seat.tokenHash()));
+      return s.withSeats(ImmutableMap.copyOf(seats));
+    } else if (event instanceof GameStarted) {
       checkState(s.phase() == Phase.WAITING, "game already started");
-      return new GameState(s.scenario(), s.settings(), Phase.IN_PROGRESS, s.turn(), s.round(),
-          s.toMove(), s.deadline(), s.onTable(), s.pointsInForce(), s.newsArrived(), s.result());
+      return s.withPhase(Phase.IN_PROGRESS);
     } else if (event instanceof OfferMade offer) {
-      return new GameState(s.scenario(), s.settings(), s.phase(), s.turn(), s.round(),
-          s.toMove(), s.deadline(), Optional.of(new Offer(offer.role(), offer.pkg())),
-          s.pointsInForce(), s.newsArrived(), s.result());
+      return s.withOnTable(Optional.of(new Offer(offer.role(), offer.pkg())));
     } else if (event instanceof ChatPosted || event instanceof TurnTimedOut) {
       return s;
     } else if (event instanceof TurnChanged turn) {
-      return new GameState(s.scenario(), s.settings(), s.phase(), turn.turn(), turn.round(),
-          Optional.of(turn.role()), turn.deadline(), s.onTable(), s.pointsInForce(),
-          s.newsArrived(), s.result());
+      return s.withTurn(turn.turn(), turn.round(), Optional.of(turn.role()), turn.deadline());
     } else if (event instanceof ClockRestarted restarted) {
-      return new GameState(s.scenario(), s.settings(), s.phase(), s.turn(), s.round(),
-          s.toMove(), Optional.of(restarted.deadline()), s.onTable(), s.pointsInForce(),
-          s.newsArrived(), s.result());
+      return s.withDeadline(Optional.of(restarted.deadline()));
     } else if (event instanceof NewsArrived arrived) {
       News news = s.scenario().newsItem(arrived.newsId())
           .orElseThrow(() -> new IllegalStateException("unknown news " + arrived.newsId()));
-      Map<String, PointsTable> points = new LinkedHashMap<>(s.pointsInForce());
-      for (PointChange change : news.pointChanges()) {
-        points.put(change.role(),
-            points.get(change.role()).plus(change.issue(), change.option(), change.delta()));
-      }
       ImmutableList<String> arrivedIds = ImmutableList.<String>builder()
           .addAll(s.newsArrived()).add(news.id()).build();
-      return new GameState(s.scenario(), s.settings(), s.phase(), s.turn(), s.round(),
-          s.toMove(), s.deadline(), s.onTable(), ImmutableMap.copyOf(points), arrivedIds,
-          s.result());
+      return s.withNews(withChanges(s.pointsInForce(), news.pointChanges()), arrivedIds);
     } else if (event instanceof GameEnded ended) {
-      return new GameState(s.scenario(), s.settings(), Phase.ENDED, s.turn(), s.round(),
-          Optional.empty(), Optional.empty(), s.onTable(), s.pointsInForce(), s.newsArrived(),
-          Optional.of(ended.result()));
+      return s.withResult(ended.result());
     }
     throw new AssertionError(event);
   }
@@ -113,16 +119,73 @@ public final class Rules {
     return s;
   }
 
-  private static Decision decideStart(GameState s, Move.Start start) {
-    if (s.phase() == Phase.ENDED) {
-      return reject(RejectionCode.GAME_OVER, "The game is over.");
+  /** Points tables with news point changes added, for the roles the changes name. */
+  public static ImmutableMap<String, PointsTable> withChanges(
+      Map<String, PointsTable> points, List<PointChange> changes) {
+    Map<String, PointsTable> out = new LinkedHashMap<>(points);
+    for (PointChange change : changes) {
+      PointsTable table = out.get(change.role());
+      if (table != null) {
+        out.put(change.role(), table.plus(change.issue(), change.option(), change.delta()));
+      }
     }
-    if (s.phase() == Phase.IN_PROGRESS) {
-      return reject(RejectionCode.ALREADY_STARTED, "The game has already started.");
+    return ImmutableMap.copyOf(out);
+  }
+
+  /** Why a display name cannot be used, if it cannot. */
+  public static Optional<Rejection> nameProblem(String name) {
+    int length = name.codePointCount(0, name.length());
+    if (length > MAX_NAME_CODE_POINTS) {
+      return Optional.of(Rejection.of(RejectionCode.TEXT_TOO_LONG, "A display name can be at most "
+          + MAX_NAME_CODE_POINTS + " characters (Unicode code points); this one has " + length
+          + "."));
+    }
+    if (name.isBlank() || !NAME.matcher(name).matches() || !name.equals(name.strip())) {
+      return Optional.of(Rejection.of(RejectionCode.INVALID_TEXT, "A display name needs 1 to "
+          + MAX_NAME_CODE_POINTS + " " + NAME_CHARACTERS + ", with no space at either end."));
+    }
+    return Optional.empty();
+  }
+
+  /** Why a chat message cannot be posted, if it cannot. */
+  public static Optional<Rejection> chatProblem(String text) {
+    if (text.isBlank()) {
+      return Optional.of(Rejection.of(RejectionCode.INVALID_TEXT, "A message cannot be empty."));
+    }
+    int length = text.codePointCount(0, text.length());
+    if (length > MAX_CHAT_CODE_POINTS) {
+      return Optional.of(Rejection.of(RejectionCode.TEXT_TOO_LONG, "A message can be at most "
+          + MAX_CHAT_CODE_POINTS + " characters (Unicode code points); this one has " + length
+          + "."));
+    }
+    return Optional.empty();
+  }
+
+  private static Decision decideTakeSeat(GameState s, Move.TakeSeat take) {
+    Optional<Role> role = s.scenario().role(take.role());
+    if (role.isEmpty()) {
+      return reject(RejectionCode.UNKNOWN_ROLE, "This game has no role '" + take.role()
+          + "'. Roles: " + roleIds(s) + ".");
+    }
+    if (s.isOver()) {
+      return reject(RejectionCode.GAME_OVER, "This game is over; watch it instead.");
+    }
+    Optional<Rejection> nameProblem = nameProblem(take.displayName());
+    if (nameProblem.isPresent()) {
+      return new Rejected(nameProblem.get());
+    }
+    if (s.seats().containsKey(take.role())) {
+      return reject(RejectionCode.SEAT_TAKEN, "The " + role.get().name() + " seat is taken."
+          + " Free seats: " + freeSeats(s) + ".");
     }
     List<Event> events = new ArrayList<>();
-    events.add(new GameStarted(start.at()));
-    beginTurn(s, 0, start.at(), events);
+    events.add(new SeatTaken(take.role(), take.displayName(), take.bot(), take.tokenHash()));
+    boolean full = s.scenario().roles().stream()
+        .allMatch(r -> r.id().equals(take.role()) || s.seats().containsKey(r.id()));
+    if (full) {
+      events.add(new GameStarted(take.at()));
+      beginTurn(s, 0, take.at(), events);
+    }
     return Accepted.of(events);
   }
 
@@ -133,15 +196,20 @@ public final class Rules {
     }
     List<String> problems = s.scenario().problemsWith(propose.pkg());
     if (!problems.isEmpty()) {
-      return new Rejected(Rejection.of(RejectionCode.INVALID_PACKAGE,
-          "An offer needs exactly one known option for every issue: "
-              + String.join("; ", problems) + ".",
-          problems));
+      return new Rejected(invalidPackage(problems));
     }
     List<Event> events = new ArrayList<>();
     events.add(new OfferMade(propose.role(), s.scenario().canonical(propose.pkg())));
     endTurn(s, propose.at(), events);
     return Accepted.of(events);
+  }
+
+  /** The rejection of a package with these problems (from {@code problemsWith} or a parse). */
+  public static Rejection invalidPackage(List<String> problems) {
+    return Rejection.of(RejectionCode.INVALID_PACKAGE,
+        "An offer needs exactly one known option for every issue: "
+            + String.join("; ", problems) + ".",
+        problems);
   }
 
   private static Decision decideAccept(GameState s, Move.Accept accept) {
@@ -183,12 +251,9 @@ public final class Rules {
     if (s.isOver()) {
       return reject(RejectionCode.GAME_OVER, "The game is over.");
     }
-    if (say.text().isBlank()) {
-      return reject(RejectionCode.INVALID_MESSAGE, "A message cannot be empty.");
-    }
-    if (say.text().length() > MAX_CHAT_CHARS) {
-      return reject(RejectionCode.INVALID_MESSAGE, "A message can be at most "
-          + MAX_CHAT_CHARS + " characters; this one has " + say.text().length() + ".");
+    Optional<Rejection> textProblem = chatProblem(say.text());
+    if (textProblem.isPresent()) {
+      return new Rejected(textProblem.get());
     }
     return Accepted.of(List.of(new ChatPosted(say.role(), say.text())));
   }
@@ -266,8 +331,10 @@ public final class Rules {
       return phaseProblem;
     }
     if (!s.isTurnOf(role)) {
+      String other = s.toMove().orElseThrow();
+      String name = s.scenario().role(other).map(Role::name).orElse(other);
       return Optional.of(Rejection.of(RejectionCode.NOT_YOUR_TURN,
-          "It is " + s.toMove().orElseThrow() + "'s turn; wait for yours."));
+          "It is " + name + "'s turn; wait for yours."));
     }
     return Optional.empty();
   }
@@ -281,6 +348,16 @@ public final class Rules {
       return Optional.of(Rejection.of(RejectionCode.GAME_OVER, "The game is over."));
     }
     return Optional.empty();
+  }
+
+  private static String roleIds(GameState s) {
+    return String.join(", ", s.scenario().roles().stream().map(Role::id).toList());
+  }
+
+  private static String freeSeats(GameState s) {
+    List<String> free = s.scenario().roles().stream().map(Role::id)
+        .filter(id -> !s.seats().containsKey(id)).toList();
+    return free.isEmpty() ? "none" : String.join(", ", free);
   }
 
   private static Decision unknownRole(String role) {

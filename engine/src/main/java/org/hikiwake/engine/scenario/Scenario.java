@@ -86,37 +86,25 @@ public record Scenario(
     return news.stream().filter(n -> n.id().equals(newsId)).findFirst();
   }
 
+  /** The part every player and watcher may see. */
+  public PublicScenario publicPart() {
+    return new PublicScenario(id, title, background,
+        roles.stream().map(r -> new PublicScenario.RoleName(r.id(), r.name()))
+            .collect(ImmutableList.toImmutableList()),
+        issues, rounds, firstMover);
+  }
+
   /**
    * What keeps the package from being a complete, valid package of this
    * scenario: missing issues, unknown issues and unknown options. Empty if it
    * is complete and valid.
    */
   public List<String> problemsWith(Package pkg) {
-    List<String> problems = new ArrayList<>();
-    for (Issue issue : issues) {
-      Optional<String> option = pkg.option(issue.id());
-      if (option.isEmpty()) {
-        problems.add("missing issue " + issue.id());
-      } else if (!issue.hasOption(option.get())) {
-        problems.add("unknown option " + option.get() + " for issue " + issue.id());
-      }
-    }
-    for (String issueId : pkg.choices().keySet()) {
-      if (issue(issueId).isEmpty()) {
-        problems.add("unknown issue " + issueId);
-      }
-    }
-    return problems;
+    return publicPart().problemsWith(pkg);
   }
 
   /** The package in this scenario's issue order; it must be complete and valid. */
   public Package canonical(Package pkg) {
-    List<String> problems = problemsWith(pkg);
-    checkArgument(problems.isEmpty(), "invalid package %s: %s", pkg, problems);
-    Map<String, String> ordered = new LinkedHashMap<>();
-    for (Issue issue : issues) {
-      ordered.put(issue.id(), pkg.option(issue.id()).orElseThrow());
-    }
-    return Package.of(ordered);
+    return publicPart().canonical(pkg);
   }
 }

@@ -12,6 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.LongConsumer;
+import com.google.common.base.Suppliers;
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.HashCode;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import org.hikiwake.engine.view.GameView;
+import org.hikiwake.engine.view.Projection;
+import org.hikiwake.engine.view.Reveal;
+import org.hikiwake.engine.view.Seen;
+import org.hikiwake.engine.view.Viewer;
 import org.hikiwake.engine.game.Event.GameEnded;
 import org.hikiwake.engine.game.Event.TurnChanged;
 import org.hikiwake.engine.scenario.Issue;
@@ -24,7 +34,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Invariants of the rules over many seeded random games, valid and invalid
- * moves mixed. Game {@code i} uses seed {@code hikiwake.seed + i}; a failure
+ * moves mixed: among them, that every viewer's view folded from what it was
+ * shown equals the view built from the state, and that no player is ever
+ * shown the other side's points before the end. Game {@code i} uses seed {@code hikiwake.seed + i}; a failure
  * names its seed, and {@code -Dhikiwake.seed=SEED -Dhikiwake.games=1} replays
  * just that game.
  */
@@ -115,6 +127,9 @@ class RulesPropertyTest {
     final GameSettings settings;
     final GameState initial;
     final List<Event> log = new ArrayList<>();
+    final List<Offer> offers = new ArrayList<>();
+    final List<Viewer> viewers;
+    final Map<Viewer, GameView> views = new LinkedHashMap<>();
     GameState state;
     Instant now = T0;
 
@@ -124,6 +139,11 @@ class RulesPropertyTest {
       this.settings = settings;
       this.initial = GameState.initial(scenario, settings);
       this.state = initial;
+      this.viewers = List.of(Viewer.player(scenario.roles().get(0).id()),
+          Viewer.player(scenario.roles().get(1).id()), Viewer.watcher(), Viewer.umpire());
+      for (Viewer v : viewers) {
+        views.put(v, Projection.initialView(scenario, initial, v));
+      }
     }
 
     static Game random(long seed) {
@@ -137,9 +157,12 @@ class RulesPropertyTest {
     }
 
     void startIfWaiting() {
-      if (state.phase() == Phase.WAITING) {
-        assertThat(play(new Move.Start(now))).isTrue();
+      for (Role role : scenario.roles()) {
+        if (!state.seats().containsKey(role.id())) {
+          assertThat(play(takeSeat(role.id(), "Player " + role.id()))).isTrue();
+        }
       }
+      assertThat(state.phase()).isNotEqualTo(Phase.WAITING);
     }
 
     Move proposalByTheSideToMove() {
@@ -170,7 +193,54 @@ class RulesPropertyTest {
       assertThat(state).as("state rebuilt from all %s events", log.size())
           .isEqualTo(Rules.applyAll(initial, log));
       checkState(before, events);
+      checkViews(events);
       return true;
+    }
+
+    /**
+     * Every viewer's view, folded from the projections it was shown, equals
+     * the view built from the state; players hold only their own sheet and
+     * watchers none until the end.
+     */
+    private void checkViews(List<Event> events) {
+      com.google.common.base.Supplier<Reveal> reveal = Suppliers.memoize(() -> Reveal.of(state));
+      for (Event e : events) {
+        if (e instanceof Event.OfferMade o) {
+          offers.add(new Offer(o.role(), o.pkg()));
+        }
+      }
+      for (Viewer v : viewers) {
+        GameView view = views.get(v);
+        for (Event e : events) {
+          Seen seen = Projection.of(scenario, e, v, reveal);
+          if (seen instanceof Seen.NewsArrived news) {
+            assertThat(news.news().pointChanges()).as("news changes shown to %s", v)
+                .allSatisfy(c -> assertThat(v.sees(c.role())).isTrue());
+            assertThat(news.news().privateNotes().keySet()).as("news notes shown to %s", v)
+                .allSatisfy(r -> assertThat(v.sees(r)).isTrue());
+          }
+          view = view.apply(seen);
+        }
+        views.put(v, view);
+        assertThat(view).as("view of %s folded from what it was shown", v)
+            .isEqualTo(Projection.view(state, v, ImmutableList.copyOf(offers), reveal));
+        if (!state.isOver()) {
+          for (Role role : scenario.roles()) {
+            assertThat(view.pointsOf(role.id()).isPresent()).as("%s sees %s's points", v, role.id())
+                .isEqualTo(v.sees(role.id()));
+          }
+        } else {
+          for (Role role : scenario.roles()) {
+            assertThat(view.pointsOf(role.id())).as("%s after the end", v)
+                .contains(state.pointsOf(role.id()));
+          }
+        }
+      }
+    }
+
+    Move takeSeat(String role, String name) {
+      HashCode hash = Hashing.sha256().hashString(role + name, StandardCharsets.UTF_8);
+      return new Move.TakeSeat(role, name, Optional.empty(), hash, now);
     }
 
     private void checkRejected(GameState before, Move move, Rejection rejection) {
@@ -209,6 +279,13 @@ class RulesPropertyTest {
       if (move instanceof Move.Say) {
         assertThat(events).as("events of %s", move).hasSize(1);
       }
+      if (move instanceof Move.TakeSeat take) {
+        assertThat(before.seats()).as("seat taken twice by %s", move).doesNotContainKey(take.role());
+        boolean last = scenario.roles().stream().allMatch(r -> r.id().equals(take.role())
+            || before.seats().containsKey(r.id()));
+        assertThat(events.stream().anyMatch(e -> e instanceof Event.GameStarted))
+            .as("game started by taking the last free seat").isEqualTo(last);
+      }
       long ended = events.stream().filter(e -> e instanceof GameEnded).count();
       assertThat(ended).as("GameEnded events of %s", move).isLessThanOrEqualTo(1);
       if (ended == 1) {
@@ -230,6 +307,8 @@ class RulesPropertyTest {
       }
       assertThat(state.turn()).as("turn").isLessThan(2 * rounds);
       assertThat(state.round()).as("round").isLessThanOrEqualTo(rounds);
+      assertThat(state.phase() == Phase.WAITING).as("waiting while a seat is free")
+          .isEqualTo(!state.isFull() && !state.isOver());
       if (state.phase() != Phase.WAITING) {
         assertThat(state.newsArrived()).as("news by round %s", state.round())
             .isEqualTo(newsUpTo(state.round()));
@@ -307,7 +386,7 @@ class RulesPropertyTest {
       now = now.plusMillis(rnd.nextInt(90_000));
       int dice = rnd.nextInt(100);
       if (dice < 5 || (state.phase() == Phase.WAITING && dice < 40)) {
-        return new Move.Start(now);
+        return takeSeat(randomRole(), randomName());
       } else if (dice < 45) {
         return new Move.Propose(randomRole(), randomPackage(), now);
       } else if (dice < 60) {
@@ -349,11 +428,20 @@ class RulesPropertyTest {
       };
     }
 
+    private String randomName() {
+      return switch (rnd.nextInt(6)) {
+        case 0 -> "";
+        case 1 -> "x".repeat(Rules.MAX_NAME_CODE_POINTS + rnd.nextInt(3) - 1);
+        case 2 -> "bad<name>";
+        default -> "Zoë O'Neil-" + rnd.nextInt(100);
+      };
+    }
+
     private String randomText() {
       return switch (rnd.nextInt(5)) {
         case 0 -> "";
         case 1 -> " ".repeat(1 + rnd.nextInt(3));
-        case 2 -> "z".repeat(Rules.MAX_CHAT_CHARS + rnd.nextInt(3) - 1);
+        case 2 -> "z".repeat(Rules.MAX_CHAT_CODE_POINTS + rnd.nextInt(3) - 1);
         default -> "offer " + rnd.nextInt(1000);
       };
     }

@@ -8,6 +8,7 @@ import static org.hikiwake.engine.game.GameFixtures.SOUTH_RV;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.HashCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.hikiwake.engine.game.Event.GameEnded;
 import org.hikiwake.engine.game.Event.GameStarted;
 import org.hikiwake.engine.game.Event.NewsArrived;
 import org.hikiwake.engine.game.Event.OfferMade;
+import org.hikiwake.engine.game.Event.SeatTaken;
 import org.hikiwake.engine.game.Event.TurnChanged;
 import org.hikiwake.engine.game.Event.TurnTimedOut;
 import org.hikiwake.engine.scenario.Package;
@@ -36,6 +38,7 @@ class RulesTest {
   private static final Duration LIMIT = Duration.ofSeconds(60);
   private static final GameSettings TIMED = GameSettings.timed(2, LIMIT);
   private static final Instant T0 = Instant.parse("2014-01-01T10:00:00Z");
+  private static final HashCode TOKEN = HashCode.fromString("00ff00ff00ff00ff");
 
   /** North 30 + 40 = 70, South 30 + 0 = 30; after the storm North 80, South 35. */
   private static final Package MID_LONG = Package.of("quota", "mid", "season", "long");
@@ -44,28 +47,94 @@ class RulesTest {
   /** North 60, South 40; the storm changes neither option. */
   private static final Package HIGH_SHORT = Package.of("quota", "high", "season", "short");
 
-  // ---- start ----
+  // ---- seats and the start ----
 
   @Test
-  void decide_startWaitingGame_startsFirstMoversTurnWithRoundOneNews() {
-    GameState state = given(UNTIMED);
+  void decide_takeFirstSeat_seatsThePlayerAndKeepsWaiting() {
+    Decision decision = Rules.decide(given(UNTIMED), take(NORTH, "Aiko"));
 
-    Decision decision = Rules.decide(state, new Move.Start(T0));
+    thenEvents(decision, new SeatTaken(NORTH, "Aiko", Optional.empty(), TOKEN));
+    GameState after = Rules.applyAll(given(UNTIMED), accepted(decision));
+    assertThat(after.phase()).isEqualTo(Phase.WAITING);
+    assertThat(after.seat(NORTH)).contains(new Seat("Aiko", Optional.empty(), TOKEN));
+  }
+
+  @Test
+  void decide_takeLastFreeSeat_startsFirstMoversTurnWithRoundOneNews() {
+    GameState state = given(UNTIMED, northSeated());
+
+    Decision decision = Rules.decide(state, take(SOUTH, "Boris"));
 
     thenEvents(decision,
+        new SeatTaken(SOUTH, "Boris", Optional.empty(), TOKEN),
         new GameStarted(T0),
         new TurnChanged(0, 1, NORTH, Optional.empty()),
         new NewsArrived("opening"));
   }
 
   @Test
-  void decide_startTimedGame_firstTurnEndsOneLimitLater() {
-    Decision decision = Rules.decide(given(TIMED), new Move.Start(T0));
+  void decide_takeLastSeatOfTimedGame_firstTurnEndsOneLimitLater() {
+    Decision decision = Rules.decide(given(TIMED, northSeated()), take(SOUTH, "Boris"));
 
     thenEvents(decision,
+        new SeatTaken(SOUTH, "Boris", Optional.empty(), TOKEN),
         new GameStarted(T0),
         new TurnChanged(0, 1, NORTH, Optional.of(T0.plus(LIMIT))),
         new NewsArrived("opening"));
+  }
+
+  @Test
+  void decide_botTakesSeat_seatIsMarkedAsABot() {
+    Decision decision = Rules.decide(given(UNTIMED),
+        new Move.TakeSeat(SOUTH, "Medium bot", Optional.of("medium"), TOKEN, T0));
+
+    thenEvents(decision, new SeatTaken(SOUTH, "Medium bot", Optional.of("medium"), TOKEN));
+  }
+
+  @Test
+  void decide_takeTakenSeat_isRejected() {
+    thenRejected(Rules.decide(given(UNTIMED, northSeated()), take(NORTH, "Other")),
+        RejectionCode.SEAT_TAKEN);
+  }
+
+  @Test
+  void decide_takeSeatOfUnknownRole_isRejected() {
+    thenRejected(Rules.decide(given(UNTIMED), take("west", "Aiko")), RejectionCode.UNKNOWN_ROLE);
+  }
+
+  @Test
+  void decide_takeSeatWithNameOfMaxCodePoints_isAccepted() {
+    // 31 letters and one letter outside the BMP: 32 code points but 33 UTF-16 units.
+    String name = "a".repeat(Rules.MAX_NAME_CODE_POINTS - 1) + "\uD835\uDC9C";
+    assertThat(name.length()).isEqualTo(Rules.MAX_NAME_CODE_POINTS + 1);
+
+    assertThat(Rules.decide(given(UNTIMED), take(NORTH, "Zoë O'Neil")).isAccepted()).isTrue();
+    assertThat(Rules.nameProblem(name)).isEmpty();
+  }
+
+  @Test
+  void decide_takeSeatWithNameOverTheLimit_isRejectedAsTooLong() {
+    Rejection r = rejection(Rules.decide(given(UNTIMED),
+        take(NORTH, "a".repeat(Rules.MAX_NAME_CODE_POINTS + 1))));
+
+    assertThat(r.code()).isEqualTo(RejectionCode.TEXT_TOO_LONG);
+    assertThat(r.message()).contains("code points").contains("33");
+  }
+
+  @Test
+  void decide_takeSeatWithBadName_isRejectedAsInvalidText() {
+    for (String name : List.of("", "   ", "<script>", " Aiko", "tab\tname")) {
+      assertThat(rejection(Rules.decide(given(UNTIMED), take(NORTH, name))).code())
+          .as("name '%s'", name).isEqualTo(RejectionCode.INVALID_TEXT);
+    }
+  }
+
+  @Test
+  void decide_takeSeatAfterTheEnd_isRejected() {
+    GameState state = given(UNTIMED, started(),
+        List.of(new GameEnded(new Result(Outcome.WALK_OUT, Optional.empty(),
+            ImmutableMap.of(NORTH, NORTH_RV, SOUTH, SOUTH_RV), Optional.of(NORTH)))));
+    thenRejected(Rules.decide(state, take(NORTH, "Late")), RejectionCode.GAME_OVER);
   }
 
   @Test
@@ -78,12 +147,7 @@ class RulesTest {
     assertThat(state.toMove()).contains(NORTH);
     assertThat(state.onTable()).isEmpty();
     assertThat(state.newsArrived()).containsExactly("opening");
-  }
-
-  @Test
-  void decide_startStartedGame_isRejected() {
-    thenRejected(Rules.decide(given(UNTIMED, started()), new Move.Start(T0)),
-        RejectionCode.ALREADY_STARTED);
+    assertThat(state.isFull()).isTrue();
   }
 
   // ---- propose ----
@@ -352,7 +416,7 @@ class RulesTest {
             ImmutableMap.of(NORTH, NORTH_RV, SOUTH, SOUTH_RV), Optional.of(NORTH)))));
 
     for (Move move : List.of(
-        new Move.Start(T0),
+        take(NORTH, "Again"),
         new Move.Propose(NORTH, MID_LONG, T0),
         new Move.Propose(SOUTH, MID_LONG, T0),
         new Move.Accept(SOUTH, T0),
@@ -381,20 +445,31 @@ class RulesTest {
   void decide_sayEmptyOrBlank_isRejected() {
     GameState state = given(UNTIMED, started());
 
-    thenRejected(Rules.decide(state, new Move.Say(NORTH, "", T0)), RejectionCode.INVALID_MESSAGE);
+    thenRejected(Rules.decide(state, new Move.Say(NORTH, "", T0)), RejectionCode.INVALID_TEXT);
     thenRejected(Rules.decide(state, new Move.Say(NORTH, " \t\n", T0)),
-        RejectionCode.INVALID_MESSAGE);
+        RejectionCode.INVALID_TEXT);
   }
 
   @Test
   void decide_sayTooLong_isRejectedAndTheLongestAllowedIsPosted() {
     GameState state = given(UNTIMED, started());
-    String longest = "x".repeat(Rules.MAX_CHAT_CHARS);
+    String longest = "x".repeat(Rules.MAX_CHAT_CODE_POINTS);
 
     thenRejected(Rules.decide(state, new Move.Say(NORTH, longest + "x", T0)),
-        RejectionCode.INVALID_MESSAGE);
+        RejectionCode.TEXT_TOO_LONG);
     thenEvents(Rules.decide(state, new Move.Say(NORTH, longest, T0)),
         new ChatPosted(NORTH, longest));
+  }
+
+  @Test
+  void decide_sayWithAnEmojiAtTheLimit_countsCodePointsNotUtf16Units() {
+    GameState state = given(UNTIMED, started());
+    // 499 letters and one emoji: 500 code points, 501 UTF-16 units.
+    String text = "x".repeat(Rules.MAX_CHAT_CODE_POINTS - 1) + "\uD83D\uDE00";
+
+    thenEvents(Rules.decide(state, new Move.Say(NORTH, text, T0)), new ChatPosted(NORTH, text));
+    Rejection tooLong = rejection(Rules.decide(state, new Move.Say(NORTH, text + "x", T0)));
+    assertThat(tooLong.message()).contains("code points").contains("501");
   }
 
   // ---- clock ----
@@ -482,13 +557,25 @@ class RulesTest {
     return given(settings, events);
   }
 
+  private static Move.TakeSeat take(String role, String name) {
+    return new Move.TakeSeat(role, name, Optional.empty(), TOKEN, T0);
+  }
+
+  private static List<Event> northSeated() {
+    return List.of(new SeatTaken(NORTH, "Aiko", Optional.empty(), TOKEN));
+  }
+
   private static List<Event> started() {
-    return List.of(new GameStarted(T0), new TurnChanged(0, 1, NORTH, Optional.empty()),
+    return List.of(new SeatTaken(NORTH, "Aiko", Optional.empty(), TOKEN),
+        new SeatTaken(SOUTH, "Boris", Optional.empty(), TOKEN),
+        new GameStarted(T0), new TurnChanged(0, 1, NORTH, Optional.empty()),
         new NewsArrived("opening"));
   }
 
   private static List<Event> startedTimed() {
-    return List.of(new GameStarted(T0), new TurnChanged(0, 1, NORTH, Optional.of(T0.plus(LIMIT))),
+    return List.of(new SeatTaken(NORTH, "Aiko", Optional.empty(), TOKEN),
+        new SeatTaken(SOUTH, "Boris", Optional.empty(), TOKEN),
+        new GameStarted(T0), new TurnChanged(0, 1, NORTH, Optional.of(T0.plus(LIMIT))),
         new NewsArrived("opening"));
   }
 

@@ -158,7 +158,7 @@ class JapanRussia2013ScenarioTest {
   /** Property 5, with the news delivered by a real game played through the rules. */
   @Test
   void crimeaNews_arrivingInAPlayedGame_shrinksTheZopa() {
-    GameState state = play(GameState.initial(scenario), new Move.Start(T0));
+    GameState state = play(play(GameState.initial(scenario), seat("japan", T0)), seat("russia", T0));
     int crimeaRound = scenario.newsItem(CRIMEA).orElseThrow().round();
     Map<String, PointsTable> before = null;
     List<Event> crimeaTurn = List.of();
@@ -239,5 +239,10 @@ class JapanRussia2013ScenarioTest {
     Decision decision = Rules.decide(state, move);
     assertThat(decision).isInstanceOf(Decision.Accepted.class);
     return Rules.applyAll(state, ((Decision.Accepted) decision).events());
+  }
+
+  private static Move seat(String role, java.time.Instant at) {
+    return new Move.TakeSeat(role, "Player " + role, java.util.Optional.empty(),
+        com.google.common.hash.HashCode.fromString("0123456789abcdef"), at);
   }
 }
