@@ -2,6 +2,9 @@ package org.hikiwake.engine.bot;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
@@ -41,11 +44,24 @@ public final class OwnPackages {
   }
 
   /**
-   * Enumerates the scenario's packages and scores them. This is the costly
-   * step of a bot's move, so {@link Bot} keeps the last one and
-   * {@link #rescored} reuses the enumeration when only the points change.
+   * The scenario's packages scored by the table. Enumerating a scenario's
+   * packages is the costly part of a bot's first move, so enumerations are
+   * shared between bots (a small cache keyed by the public scenario; a pure
+   * memo that changes no result), and {@link Bot} keeps its last scoring so
+   * that only news makes it score again.
    */
   public static OwnPackages of(PublicScenario scenario, PointsTable table) {
+    Enumeration e = ENUMERATIONS.getUnchecked(scenario);
+    return new OwnPackages(scenario, table, e.packages(), e.options());
+  }
+
+  /** Every package of a scenario and its option index per issue. */
+  private record Enumeration(ImmutableList<Package> packages, int[][] options) {}
+
+  private static final LoadingCache<PublicScenario, Enumeration> ENUMERATIONS =
+      CacheBuilder.newBuilder().maximumSize(16).build(CacheLoader.from(OwnPackages::enumerate));
+
+  private static Enumeration enumerate(PublicScenario scenario) {
     List<Issue> issues = scenario.issues();
     long count = 1;
     for (Issue issue : issues) {
@@ -69,7 +85,7 @@ public final class OwnPackages {
       }
       packages.add(new Package(choices.buildOrThrow()));
     }
-    return new OwnPackages(scenario, table, packages.build(), options);
+    return new Enumeration(packages.build(), options);
   }
 
   /** The same packages scored by another table of the same scenario (after news). */
