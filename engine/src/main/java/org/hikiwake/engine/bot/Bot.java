@@ -18,9 +18,9 @@ import org.hikiwake.engine.view.Viewer;
  * host may make a new bot with the same seed at any point (after a restart,
  * or to stand in for a player) and it plays on exactly as before.
  *
- * <p>A bot keeps its last enumeration of the package space, which makes its
- * moves cheap but not its choices different; one bot may serve one game at a
- * time on any thread.
+ * <p>A bot keeps the package space scored by its last points in force, which
+ * makes its moves cheap (it scores again only after news) but never changes
+ * a choice; one bot serves one seat, on any one thread at a time.
  */
 public final class Bot {
   private final Strategy strategy;
