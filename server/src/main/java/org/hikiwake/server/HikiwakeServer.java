@@ -13,6 +13,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.hikiwake.codec.Versions;
+import org.hikiwake.codec.wire.ErrorCodes;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.server.net.ConnectionCounter;
 import org.hikiwake.server.net.ServerInitializer;
@@ -22,9 +27,9 @@ import org.hikiwake.server.record.RecordingStore;
 import org.hikiwake.server.record.RecoveredGame;
 import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.Lobby;
+import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
-import org.hikiwake.server.room.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +43,8 @@ public final class HikiwakeServer implements AutoCloseable {
   private final ServerConfig config;
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
+  /** Works out game ends (the debrief enumerates every package) away from the event loops. */
+  private final ExecutorService analysis;
   private final RecordingStore store;
   private final Lobby lobby;
   private final ConnectionCounter connections = new ConnectionCounter();
@@ -56,10 +63,13 @@ public final class HikiwakeServer implements AutoCloseable {
     }
     this.bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     this.workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    this.analysis = Executors.newFixedThreadPool(2, new ThreadFactoryBuilder()
+        .setNameFormat("analysis-%d").setDaemon(true).build());
     try {
       SecureRandom random = new SecureRandom();
       this.lobby = new Lobby(catalog, store, workerGroup::next, Clock.systemUTC(),
-          new JoinCodes(random), new SeatTokens(random), config.maxGames());
+          new JoinCodes(random), new SeatTokens(random), new Revealer(analysis),
+          config.maxGames());
       List<RecoveredGame> recovered = store.recover();
       this.unfinishedRecovered = lobby.recover(recovered);
       if (!recovered.isEmpty()) {
@@ -76,11 +86,12 @@ public final class HikiwakeServer implements AutoCloseable {
     } catch (Exception | Error e) {
       bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      analysis.shutdownNow();
       store.close();
       throw e;
     }
     log.info("hikiwake {} serving on {}:{} with data in {} ({} scenarios)",
-        ServerVersion.SOFTWARE, config.bindAddress(), port(),
+        Versions.serverName(), config.bindAddress(), port(),
         config.durable() ? config.dataDir().toAbsolutePath() : "(not recorded)",
         catalog.all().size());
   }
@@ -131,7 +142,7 @@ public final class HikiwakeServer implements AutoCloseable {
     closed = true;
     log.info("shutting down: {} connections, {} games", connections.size(), lobby.size());
     serverChannel.close().syncUninterruptibly();
-    connections.channels().writeAndFlush(Views.error(0, ErrorCode.ERROR_CODE_SHUTTING_DOWN,
+    connections.channels().writeAndFlush(ErrorCodes.error(0, ErrorCode.ERROR_CODE_SHUTTING_DOWN,
         "The server is shutting down. Your seat is kept; resume it when it is back."))
         .awaitUninterruptibly(2, TimeUnit.SECONDS);
     connections.channels().close().awaitUninterruptibly(2, TimeUnit.SECONDS);
@@ -143,6 +154,7 @@ public final class HikiwakeServer implements AutoCloseable {
     store.close();
     workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    analysis.shutdownNow();
     log.info("stopped");
   }
 }

@@ -43,7 +43,12 @@ public record Debrief(
   /** The debrief of a result under the given points in force. */
   public static Debrief of(Scenario scenario, Map<String, PointsTable> pointsInForce,
       Result result) {
-    Analysis analysis = Analysis.of(scenario, pointsInForce);
+    return of(Analysis.of(scenario, pointsInForce), result);
+  }
+
+  /** The debrief of a result from an analysis under the points in force at the end. */
+  public static Debrief of(Analysis analysis, Result result) {
+    Scenario scenario = analysis.scenario();
     return new Debrief(analysis.zopaSize(), Analysis.packageCount(scenario), analysis.nash(),
         analysis.kalaiSmorodinsky(), analysis.frontier(),
         result.agreed().map(analysis::assess));

@@ -2,14 +2,13 @@ package org.hikiwake.server.record;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.hikiwake.proto.recording.RecordingEntry;
-import org.hikiwake.proto.recording.RecordingHeader;
+import org.hikiwake.engine.replay.Recorded;
 
 /** A store that keeps nothing: every future completes at once. For benchmarks and tests. */
 public final class NoopRecordingStore implements RecordingStore {
   private static final GameLog LOG = new GameLog() {
     @Override
-    public CompletableFuture<Void> append(List<RecordingEntry> records) {
+    public CompletableFuture<Void> append(List<Recorded> events) {
       return CompletableFuture.completedFuture(null);
     }
 
@@ -27,7 +26,7 @@ public final class NoopRecordingStore implements RecordingStore {
   }
 
   @Override
-  public CompletableFuture<GameLog> create(RecordingHeader header) {
+  public CompletableFuture<GameLog> create(GameHeader header) {
     return CompletableFuture.completedFuture(LOG);
   }
 

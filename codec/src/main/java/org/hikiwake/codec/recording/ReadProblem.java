@@ -1,4 +1,4 @@
-package org.hikiwake.server.record;
+package org.hikiwake.codec.recording;
 
 /**
  * Why a recording could not be read to its end.

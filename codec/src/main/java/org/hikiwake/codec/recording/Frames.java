@@ -1,4 +1,4 @@
-package org.hikiwake.server.record;
+package org.hikiwake.codec.recording;
 
 import com.google.protobuf.MessageLite;
 import java.nio.ByteBuffer;
@@ -9,16 +9,16 @@ import java.util.zip.CRC32C;
  * The frame layout of recording.proto: a 4-byte big-endian payload length, a
  * 4-byte big-endian CRC32C of the payload, then the payload.
  */
-final class Frames {
+public final class Frames {
   /** Bytes before each payload: length and checksum. */
-  static final int PREFIX_BYTES = 8;
+  public static final int PREFIX_BYTES = 8;
   /** The largest payload a writer may produce or a reader accepts. */
-  static final int MAX_PAYLOAD_BYTES = 16 << 20;
+  public static final int MAX_PAYLOAD_BYTES = 16 << 20;
 
   private Frames() {}
 
   /** One frame per message, in order, in a buffer ready to write. */
-  static ByteBuffer encode(List<? extends MessageLite> messages) {
+  public static ByteBuffer encode(List<? extends MessageLite> messages) {
     byte[][] payloads = new byte[messages.size()][];
     int total = 0;
     for (int i = 0; i < payloads.length; i++) {
@@ -36,7 +36,7 @@ final class Frames {
     return buffer.flip();
   }
 
-  static int crc(byte[] bytes, int offset, int length) {
+  public static int crc(byte[] bytes, int offset, int length) {
     CRC32C crc = new CRC32C();
     crc.update(bytes, offset, length);
     return (int) crc.getValue();

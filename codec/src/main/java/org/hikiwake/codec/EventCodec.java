@@ -1,35 +1,55 @@
-package org.hikiwake.server.record;
+package org.hikiwake.codec;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.HashCode;
+import com.google.protobuf.ByteString;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hikiwake.engine.game.Event;
 import org.hikiwake.engine.game.GameSettings;
 import org.hikiwake.engine.game.Outcome;
 import org.hikiwake.engine.game.Result;
+import org.hikiwake.engine.replay.Recorded;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.proto.game.ChatPosted;
 import org.hikiwake.proto.game.Choice;
 import org.hikiwake.proto.game.ClockRestarted;
 import org.hikiwake.proto.game.GameEnded;
 import org.hikiwake.proto.game.GameEvent;
+import org.hikiwake.proto.game.GameOutcome;
+import org.hikiwake.proto.game.GameResult;
+import org.hikiwake.proto.game.GameSetup;
 import org.hikiwake.proto.game.GameStarted;
 import org.hikiwake.proto.game.NewsArrived;
 import org.hikiwake.proto.game.OfferMade;
+import org.hikiwake.proto.game.OptionPackage;
 import org.hikiwake.proto.game.RoleScore;
+import org.hikiwake.proto.game.SeatTaken;
 import org.hikiwake.proto.game.TurnChanged;
 import org.hikiwake.proto.game.TurnTimedOut;
+import org.hikiwake.proto.recording.RecordingEntry;
 
-/** Maps the rules' events, packages, settings and results to and from game.proto messages. */
+/**
+ * Maps the rules' events, packages, settings and results to and from
+ * game.proto messages, and recorded events to and from recording entries.
+ * Every decode refuses a malformed message with an IllegalArgumentException.
+ */
 public final class EventCodec {
   private EventCodec() {}
 
   public static GameEvent toProto(Event event) {
     GameEvent.Builder b = GameEvent.newBuilder();
-    if (event instanceof Event.GameStarted e) {
+    if (event instanceof Event.SeatTaken e) {
+      b.setSeatTaken(SeatTaken.newBuilder().setRole(e.role()).setDisplayName(e.displayName())
+          .setTokenSha256(ByteString.copyFrom(e.tokenHash().asBytes()))
+          .setBot(e.bot().orElse("")));
+    } else if (event instanceof Event.GameStarted e) {
       b.setGameStarted(GameStarted.newBuilder().setAtMillis(e.at().toEpochMilli()));
     } else if (event instanceof Event.OfferMade e) {
       b.setOfferMade(OfferMade.newBuilder().setRole(e.role()).setPackage(toProto(e.pkg())));
@@ -60,11 +80,13 @@ public final class EventCodec {
    */
   public static Event fromProto(GameEvent event) {
     switch (event.getKindCase()) {
+      case SEAT_TAKEN:
+        return fromProto(event.getSeatTaken());
       case GAME_STARTED:
         return new Event.GameStarted(Instant.ofEpochMilli(event.getGameStarted().getAtMillis()));
       case OFFER_MADE:
         return new Event.OfferMade(event.getOfferMade().getRole(),
-            fromProto(event.getOfferMade().getPackage()));
+            strictPackage(event.getOfferMade().getPackage()));
       case CHAT_POSTED:
         return new Event.ChatPosted(event.getChatPosted().getRole(),
             event.getChatPosted().getText());
@@ -85,28 +107,111 @@ public final class EventCodec {
         return new Event.GameEnded(fromProto(event.getGameEnded().getResult()));
       case KIND_NOT_SET:
       default:
-        throw new IllegalArgumentException("event has no kind: " + event);
+        throw new IllegalArgumentException("event has no kind");
     }
   }
 
-  public static org.hikiwake.proto.game.OptionPackage toProto(Package pkg) {
-    org.hikiwake.proto.game.OptionPackage.Builder b = org.hikiwake.proto.game.OptionPackage.newBuilder();
+  private static Event.SeatTaken fromProto(SeatTaken s) {
+    if (s.getTokenSha256().size() != 32) {
+      throw new IllegalArgumentException("seat token hash must be 32 bytes but is "
+          + s.getTokenSha256().size());
+    }
+    return new Event.SeatTaken(s.getRole(), s.getDisplayName(),
+        s.getBot().isEmpty() ? Optional.empty() : Optional.of(s.getBot()),
+        HashCode.fromBytes(s.getTokenSha256().toByteArray()));
+  }
+
+  /** A recorded event as a recording entry (format 2). */
+  public static RecordingEntry toEntry(Recorded recorded) {
+    return RecordingEntry.newBuilder().setSeq(recorded.seq())
+        .setAtMillis(recorded.at().toEpochMilli()).setRole(recorded.actor())
+        .setEvent(toProto(recorded.event())).build();
+  }
+
+  /**
+   * A recording entry as a recorded event; format 1's separate seat entries
+   * become {@link Event.SeatTaken}.
+   *
+   * @throws IllegalArgumentException if the entry is malformed
+   */
+  public static Recorded fromEntry(RecordingEntry entry) {
+    Event event;
+    if (entry.hasSeatTaken()) {
+      event = fromProto(entry.getSeatTaken());
+    } else if (entry.hasEvent()) {
+      event = fromProto(entry.getEvent());
+    } else {
+      throw new IllegalArgumentException("record " + Long.toUnsignedString(entry.getSeq())
+          + " holds nothing");
+    }
+    if (entry.getSeq() < 1) {
+      throw new IllegalArgumentException("record number " + Long.toUnsignedString(entry.getSeq())
+          + " is out of range");
+    }
+    return new Recorded(entry.getSeq(), Instant.ofEpochMilli(entry.getAtMillis()),
+        entry.getRole(), event);
+  }
+
+  /** Every entry as a recorded event, in order. */
+  public static ImmutableList<Recorded> fromEntries(List<RecordingEntry> entries) {
+    ImmutableList.Builder<Recorded> out = ImmutableList.builderWithExpectedSize(entries.size());
+    for (RecordingEntry e : entries) {
+      out.add(fromEntry(e));
+    }
+    return out.build();
+  }
+
+  public static OptionPackage toProto(Package pkg) {
+    OptionPackage.Builder b = OptionPackage.newBuilder();
     pkg.choices().forEach((issue, option) ->
         b.addChoices(Choice.newBuilder().setIssue(issue).setOption(option)));
     return b.build();
   }
 
-  /** A package from its message; a repeated issue keeps its last option. */
-  public static Package fromProto(org.hikiwake.proto.game.OptionPackage pkg) {
+  /**
+   * A package from its message and what is wrong with its form: an issue
+   * named twice is a problem (a package names each issue once), not a choice
+   * to be settled by taking the last. Whether the issues and options exist is
+   * the rules' business.
+   */
+  public static DecodedPackage fromProto(OptionPackage pkg) {
     Map<String, String> choices = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
     for (Choice c : pkg.getChoicesList()) {
-      choices.put(c.getIssue(), c.getOption());
+      String earlier = choices.putIfAbsent(c.getIssue(), c.getOption());
+      if (earlier != null) {
+        String problem = "issue " + c.getIssue() + " is named more than once";
+        if (!problems.contains(problem)) {
+          problems.add(problem);
+        }
+      }
     }
-    return Package.of(choices);
+    return new DecodedPackage(Package.of(choices), ImmutableList.copyOf(problems));
   }
 
-  public static org.hikiwake.proto.game.GameResult toProto(Result result) {
-    org.hikiwake.proto.game.GameResult.Builder b = org.hikiwake.proto.game.GameResult.newBuilder()
+  /**
+   * A decoded package.
+   *
+   * @param pkg the choices, each issue's first option kept
+   * @param problems what is wrong with the message's form; empty if nothing
+   */
+  public record DecodedPackage(Package pkg, ImmutableList<String> problems) {
+    public boolean isWellFormed() {
+      return problems.isEmpty();
+    }
+  }
+
+  /** A package that must be well formed, e.g. in a recording. */
+  public static Package strictPackage(OptionPackage pkg) {
+    DecodedPackage decoded = fromProto(pkg);
+    if (!decoded.isWellFormed()) {
+      throw new IllegalArgumentException(String.join("; ", decoded.problems()));
+    }
+    return decoded.pkg();
+  }
+
+  public static GameResult toProto(Result result) {
+    GameResult.Builder b = GameResult.newBuilder()
         .setOutcome(toProto(result.outcome()))
         .setEndedBy(result.endedBy().orElse(""));
     result.agreed().ifPresent(p -> b.setAgreed(toProto(p)));
@@ -115,33 +220,33 @@ public final class EventCodec {
     return b.build();
   }
 
-  public static Result fromProto(org.hikiwake.proto.game.GameResult result) {
+  public static Result fromProto(GameResult result) {
     Outcome outcome = fromProto(result.getOutcome());
     Map<String, Integer> scores = new LinkedHashMap<>();
     for (RoleScore s : result.getScoresList()) {
       scores.put(s.getRole(), s.getScore());
     }
     return new Result(outcome,
-        outcome == Outcome.AGREEMENT ? Optional.of(fromProto(result.getAgreed()))
+        outcome == Outcome.AGREEMENT ? Optional.of(strictPackage(result.getAgreed()))
             : Optional.empty(),
         ImmutableMap.copyOf(scores),
         result.getEndedBy().isEmpty() ? Optional.empty() : Optional.of(result.getEndedBy()));
   }
 
-  public static org.hikiwake.proto.game.GameOutcome toProto(Outcome outcome) {
+  public static GameOutcome toProto(Outcome outcome) {
     switch (outcome) {
       case AGREEMENT:
-        return org.hikiwake.proto.game.GameOutcome.GAME_OUTCOME_AGREEMENT;
+        return GameOutcome.GAME_OUTCOME_AGREEMENT;
       case WALK_OUT:
-        return org.hikiwake.proto.game.GameOutcome.GAME_OUTCOME_WALK_OUT;
+        return GameOutcome.GAME_OUTCOME_WALK_OUT;
       case DEADLINE:
-        return org.hikiwake.proto.game.GameOutcome.GAME_OUTCOME_DEADLINE;
+        return GameOutcome.GAME_OUTCOME_DEADLINE;
       default:
         throw new AssertionError(outcome);
     }
   }
 
-  public static Outcome fromProto(org.hikiwake.proto.game.GameOutcome outcome) {
+  public static Outcome fromProto(GameOutcome outcome) {
     switch (outcome) {
       case GAME_OUTCOME_AGREEMENT:
         return Outcome.AGREEMENT;
@@ -154,14 +259,14 @@ public final class EventCodec {
     }
   }
 
-  public static org.hikiwake.proto.game.GameSetup toProto(GameSettings settings) {
-    return org.hikiwake.proto.game.GameSetup.newBuilder()
+  public static GameSetup toProto(GameSettings settings) {
+    return GameSetup.newBuilder()
         .setRounds(settings.rounds())
         .setTurnLimitMillis(settings.turnLimit().map(Duration::toMillis).orElse(0L))
         .build();
   }
 
-  public static GameSettings fromProto(org.hikiwake.proto.game.GameSetup settings) {
+  public static GameSettings fromProto(GameSetup settings) {
     return new GameSettings(settings.getRounds(), settings.getTurnLimitMillis() == 0
         ? Optional.empty() : Optional.of(Duration.ofMillis(settings.getTurnLimitMillis())));
   }

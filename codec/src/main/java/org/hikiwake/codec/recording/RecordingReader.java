@@ -1,7 +1,7 @@
-package org.hikiwake.server.record;
+package org.hikiwake.codec.recording;
 
-import static org.hikiwake.server.record.Frames.MAX_PAYLOAD_BYTES;
-import static org.hikiwake.server.record.Frames.PREFIX_BYTES;
+import static org.hikiwake.codec.recording.Frames.MAX_PAYLOAD_BYTES;
+import static org.hikiwake.codec.recording.Frames.PREFIX_BYTES;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.hikiwake.codec.Versions;
 import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 
@@ -28,9 +29,6 @@ import org.hikiwake.proto.recording.RecordingHeader;
  * not a valid, correctly numbered message.
  */
 public final class RecordingReader {
-  /** The format version this reader understands. */
-  public static final int FORMAT_VERSION = 1;
-
   /**
    * Past a bad frame, the most bytes searched for a later valid frame; more
    * than this cannot be a torn tail, since no single write batch is that long.
@@ -79,10 +77,13 @@ public final class RecordingReader {
         if (header == null) {
           RecordingHeader h = RecordingHeader.parseFrom(
               ByteBuffer.wrap(bytes, pos + PREFIX_BYTES, length));
-          if (h.getFormatVersion() != FORMAT_VERSION) {
+          if (h.getFormatVersion() < Versions.OLDEST_RECORDING_FORMAT
+              || h.getFormatVersion() > Versions.RECORDING_FORMAT) {
             return stop(bytes, null, records, pos, ReadProblem.Kind.BAD_HEADER,
-                "has format version " + h.getFormatVersion() + "; this reader knows version "
-                    + FORMAT_VERSION);
+                "has format version " + h.getFormatVersion() + "; this reader knows versions "
+                    + Versions.OLDEST_RECORDING_FORMAT + " to " + Versions.RECORDING_FORMAT
+                    + (h.getFormatVersion() > Versions.RECORDING_FORMAT
+                        ? " (update hikiwake to read it)" : ""));
           }
           header = h;
         } else {

@@ -1,9 +1,10 @@
-package org.hikiwake.server.record;
+package org.hikiwake.codec.recording;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Optional;
-import org.hikiwake.engine.game.Event;
+import org.hikiwake.codec.EventCodec;
+import org.hikiwake.engine.replay.Recorded;
 import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 
@@ -49,18 +50,12 @@ public record Recording(
   }
 
   /**
-   * The rules' events among the records, in order (seat records are left out).
+   * The recorded events, in order.
    *
    * @throws IllegalArgumentException if a recorded event is malformed
    */
-  public List<Event> events() {
-    ImmutableList.Builder<Event> events = ImmutableList.builder();
-    for (RecordingEntry r : records) {
-      if (r.hasEvent()) {
-        events.add(EventCodec.fromProto(r.getEvent()));
-      }
-    }
-    return events.build();
+  public List<Recorded> events() {
+    return EventCodec.fromEntries(records);
   }
 
   static boolean isGameEnded(RecordingEntry record) {

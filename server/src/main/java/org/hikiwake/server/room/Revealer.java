@@ -1,0 +1,44 @@
+package org.hikiwake.server.room;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.collect.ImmutableMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import org.hikiwake.engine.analysis.Analysis;
+import org.hikiwake.engine.game.GameState;
+import org.hikiwake.engine.scenario.PointsTable;
+import org.hikiwake.engine.scenario.Scenario;
+import org.hikiwake.engine.view.Reveal;
+
+/**
+ * Works out what the end of a game reveals (its debrief enumerates the whole
+ * package space) on its own threads, never a room's, and shares one analysis
+ * among the games that end under the same points: a class whose games all
+ * saw the same news analyses the package space once.
+ */
+public final class Revealer {
+  private record Key(Scenario scenario, ImmutableMap<String, PointsTable> points) {}
+
+  private final Executor executor;
+  private final Cache<Key, Analysis> analyses = CacheBuilder.newBuilder().maximumSize(64).build();
+
+  /** @param executor where analyses run: not an event loop */
+  public Revealer(Executor executor) {
+    this.executor = executor;
+  }
+
+  /** The reveal of an ended game; completes on this revealer's executor. */
+  public CompletableFuture<Reveal> reveal(GameState ended) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        Analysis analysis = analyses.get(new Key(ended.scenario(), ended.pointsInForce()),
+            () -> Analysis.of(ended.scenario(), ended.pointsInForce()));
+        return Reveal.of(ended, analysis);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("analysing game end failed", e.getCause());
+      }
+    }, executor);
+  }
+}
