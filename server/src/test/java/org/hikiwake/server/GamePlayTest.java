@@ -17,7 +17,7 @@ import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
-import org.hikiwake.proto.wire.GameView;
+import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.Joined;
 import org.hikiwake.proto.wire.NewsView;
 import org.hikiwake.proto.wire.PointDelta;
@@ -107,7 +107,7 @@ class GamePlayTest {
       EventView next = russia.awaitEvent(isTurnOf("japan"));
       assertThat(next.getSeq()).isEqualTo(timedOut.getSeq() + 1);
 
-      GameView view = watcher.watch(code).getWatching().getGame();
+      GameSnapshot view = watcher.watch(code).getWatching().getGame();
       assertThat(view.getOnTable().getRole()).as("the offer stays on the table").isEqualTo("japan");
       assertThat(view.getOnTable().getPackage()).isEqualTo(TestClient.pkg(NASH));
 
@@ -159,11 +159,13 @@ class GamePlayTest {
       assertThat(japanNews.getId()).isEqualTo("china-adiz");
       assertThat(japanNews.getRound()).isEqualTo(2);
       assertThat(japanNews.getYourChangesList()).containsExactlyInAnyOrder(
-          delta("security", "joint_exercises", 2), delta("security", "full_fact_sheet", 3),
-          delta("peace_treaty", "roadmap", 2), delta("peace_treaty", "treaty_signed", 3));
+          delta("japan", "security", "joint_exercises", 2),
+          delta("japan", "security", "full_fact_sheet", 3),
+          delta("japan", "peace_treaty", "roadmap", 2),
+          delta("japan", "peace_treaty", "treaty_signed", 3));
       assertThat(japanNews.getYourNote()).contains("China");
       assertThat(russiaNews.getYourChangesList())
-          .containsExactly(delta("peace_treaty", "treaty_signed", 2));
+          .containsExactly(delta("russia", "peace_treaty", "treaty_signed", 2));
       assertThat(russiaNews.getYourNote()).isNotEmpty().isNotEqualTo(japanNews.getYourNote());
       assertThat(watcherNews.getYourChangesList()).isEmpty();
       assertThat(watcherNews.getYourNote()).isEmpty();
@@ -171,7 +173,7 @@ class GamePlayTest {
 
       // a watcher arriving later reads the same public history
       try (TestClient late = TestClient.connect(server.port())) {
-        GameView view = late.watch(code).getWatching().getGame();
+        GameSnapshot view = late.watch(code).getWatching().getGame();
         List<NewsView> news = view.getHistoryList().stream().filter(EventView::hasNewsArrived)
             .map(EventView::getNewsArrived).toList();
         assertThat(news).singleElement().satisfies(n -> {
@@ -247,7 +249,7 @@ class GamePlayTest {
         Joined joined = resumed.getJoined();
         assertThat(joined.getRole()).isEqualTo("japan");
         assertThat(joined.getSeatToken()).isEqualTo(token);
-        GameView game = joined.getGame();
+        GameSnapshot game = joined.getGame();
         assertThat(game.getToMove()).isEqualTo("japan");
         assertThat(game.getRound()).isEqualTo(2);
         assertThat(game.getOnTable().getRole()).isEqualTo("russia");
@@ -354,8 +356,9 @@ class GamePlayTest {
     return e -> e.hasTurnChanged() && e.getTurnChanged().getRole().equals(role);
   }
 
-  static PointDelta delta(String issue, String option, int delta) {
-    return PointDelta.newBuilder().setIssue(issue).setOption(option).setDelta(delta).build();
+  static PointDelta delta(String role, String issue, String option, int delta) {
+    return PointDelta.newBuilder().setRole(role).setIssue(issue).setOption(option)
+        .setDelta(delta).build();
   }
 
   static int points(Joined joined, String issue, String option) {

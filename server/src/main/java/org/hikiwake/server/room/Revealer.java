@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.hikiwake.engine.analysis.Analysis;
 import org.hikiwake.engine.game.GameState;
 import org.hikiwake.engine.scenario.PointsTable;
@@ -31,14 +32,20 @@ public final class Revealer {
 
   /** The reveal of an ended game; completes on this revealer's executor. */
   public CompletableFuture<Reveal> reveal(GameState ended) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        Analysis analysis = analyses.get(new Key(ended.scenario(), ended.pointsInForce()),
-            () -> Analysis.of(ended.scenario(), ended.pointsInForce()));
-        return Reveal.of(ended, analysis);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("analysing game end failed", e.getCause());
-      }
-    }, executor);
+    try {
+      return CompletableFuture.supplyAsync(() -> analyse(ended), executor);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private Reveal analyse(GameState ended) {
+    try {
+      Analysis analysis = analyses.get(new Key(ended.scenario(), ended.pointsInForce()),
+          () -> Analysis.of(ended.scenario(), ended.pointsInForce()));
+      return Reveal.of(ended, analysis);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("analysing game end failed", e.getCause());
+    }
   }
 }

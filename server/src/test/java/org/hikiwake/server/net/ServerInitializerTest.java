@@ -26,6 +26,7 @@ import org.hikiwake.server.ServerConfig;
 import org.hikiwake.server.record.NoopRecordingStore;
 import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.Lobby;
+import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,7 @@ class ServerInitializerTest {
   void setUp() throws Exception {
     lobby = new Lobby(ScenarioCatalog.load(Optional.empty()), NoopRecordingStore.noop(),
         () -> channelRef.get().eventLoop(), Clock.systemUTC(), new JoinCodes(new SecureRandom()),
-        new SeatTokens(new SecureRandom()), 100);
+        new SeatTokens(new SecureRandom()), new Revealer(Runnable::run), 100);
     connections = new ConnectionCounter();
     channel = new EmbeddedChannel(
         new ServerInitializer(ServerConfig.defaults().withPort(0), lobby, connections));
@@ -171,14 +172,15 @@ class ServerInitializerTest {
   }
 
   @Test
-  void chatOverTheLimit_isMessageTooLargeAndTheConnectionStaysOpen() throws IOException {
+  void chatWithoutASeat_isNotSeatedAndTheConnectionStaysOpen() throws IOException {
+    // Chat length is the rules' business, for seated players (see ErrorCodeTest).
     send(delimited(HELLO));
 
     List<ServerMessage> out = send(delimited(ClientMessage.newBuilder().setRequestId(4)
         .setSay(Say.newBuilder().setText("x".repeat(501))).build()));
 
     assertThat(out).singleElement().satisfies(m ->
-        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE));
+        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_NOT_SEATED));
     assertThat(send(delimited(PING))).singleElement().satisfies(m ->
         assertThat(m.hasPong()).isTrue());
   }
