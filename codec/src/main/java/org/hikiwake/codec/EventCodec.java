@@ -17,6 +17,7 @@ import org.hikiwake.engine.game.Outcome;
 import org.hikiwake.engine.game.Result;
 import org.hikiwake.engine.replay.Recorded;
 import org.hikiwake.engine.scenario.Package;
+import org.hikiwake.proto.game.Announced;
 import org.hikiwake.proto.game.ChatPosted;
 import org.hikiwake.proto.game.Choice;
 import org.hikiwake.proto.game.ClockRestarted;
@@ -29,6 +30,10 @@ import org.hikiwake.proto.game.GameStarted;
 import org.hikiwake.proto.game.NewsArrived;
 import org.hikiwake.proto.game.OfferMade;
 import org.hikiwake.proto.game.OptionPackage;
+import org.hikiwake.proto.game.Paused;
+import org.hikiwake.proto.game.Resumed;
+import org.hikiwake.proto.game.RoundsExtended;
+import org.hikiwake.proto.game.SeatReleased;
 import org.hikiwake.proto.game.RoleScore;
 import org.hikiwake.proto.game.SeatTaken;
 import org.hikiwake.proto.game.TurnChanged;
@@ -67,6 +72,17 @@ public final class EventCodec {
       b.setNewsArrived(NewsArrived.newBuilder().setNewsId(e.newsId()));
     } else if (event instanceof Event.GameEnded e) {
       b.setGameEnded(GameEnded.newBuilder().setResult(toProto(e.result())));
+    } else if (event instanceof Event.SeatReleased e) {
+      b.setSeatReleased(SeatReleased.newBuilder().setRole(e.role()));
+    } else if (event instanceof Event.Announced e) {
+      b.setAnnounced(Announced.newBuilder().setText(e.text()));
+    } else if (event instanceof Event.Paused e) {
+      b.setPaused(Paused.newBuilder().setAtMillis(e.at().toEpochMilli()));
+    } else if (event instanceof Event.Resumed e) {
+      b.setResumed(Resumed.newBuilder().setAtMillis(e.at().toEpochMilli())
+          .setDeadlineMillis(e.deadline().map(Instant::toEpochMilli).orElse(0L)));
+    } else if (event instanceof Event.RoundsExtended e) {
+      b.setRoundsExtended(RoundsExtended.newBuilder().setRounds(e.rounds()));
     } else {
       throw new AssertionError(event);
     }
@@ -105,6 +121,18 @@ public final class EventCodec {
         return new Event.NewsArrived(event.getNewsArrived().getNewsId());
       case GAME_ENDED:
         return new Event.GameEnded(fromProto(event.getGameEnded().getResult()));
+      case SEAT_RELEASED:
+        return new Event.SeatReleased(event.getSeatReleased().getRole());
+      case ANNOUNCED:
+        return new Event.Announced(event.getAnnounced().getText());
+      case PAUSED:
+        return new Event.Paused(Instant.ofEpochMilli(event.getPaused().getAtMillis()));
+      case RESUMED:
+        return new Event.Resumed(Instant.ofEpochMilli(event.getResumed().getAtMillis()),
+            event.getResumed().getDeadlineMillis() == 0 ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(event.getResumed().getDeadlineMillis())));
+      case ROUNDS_EXTENDED:
+        return new Event.RoundsExtended(event.getRoundsExtended().getRounds());
       case KIND_NOT_SET:
       default:
         throw new IllegalArgumentException("event has no kind");
@@ -241,6 +269,8 @@ public final class EventCodec {
         return GameOutcome.GAME_OUTCOME_WALK_OUT;
       case DEADLINE:
         return GameOutcome.GAME_OUTCOME_DEADLINE;
+      case ABANDONED:
+        return GameOutcome.GAME_OUTCOME_ABANDONED;
       default:
         throw new AssertionError(outcome);
     }
@@ -254,6 +284,8 @@ public final class EventCodec {
         return Outcome.WALK_OUT;
       case GAME_OUTCOME_DEADLINE:
         return Outcome.DEADLINE;
+      case GAME_OUTCOME_ABANDONED:
+        return Outcome.ABANDONED;
       default:
         throw new IllegalArgumentException("unknown outcome " + outcome);
     }

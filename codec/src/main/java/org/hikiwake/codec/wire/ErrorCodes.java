@@ -37,6 +37,26 @@ public final class ErrorCodes {
         return ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE;
       case INVALID_TEXT:
         return ErrorCode.ERROR_CODE_INVALID_TEXT;
+      case GAME_PAUSED:
+        return ErrorCode.ERROR_CODE_GAME_PAUSED;
+      case PAUSE_STATE:
+      case BAD_EXTENSION:
+      case SEAT_FREE:
+        return ErrorCode.ERROR_CODE_BAD_REQUEST;
+      case UNKNOWN_NEWS:
+      case NEWS_ALREADY_ARRIVED:
+        return ErrorCode.ERROR_CODE_BAD_NEWS;
+      case CLASS_OVER:
+        return ErrorCode.ERROR_CODE_CLASS_OVER;
+      case NOT_ON_ROSTER:
+        return ErrorCode.ERROR_CODE_NOT_ON_ROSTER;
+      case DUPLICATE_NAME:
+        return ErrorCode.ERROR_CODE_DUPLICATE_NAME;
+      case NOBODY_WAITING:
+        return ErrorCode.ERROR_CODE_NOBODY_WAITING;
+      case UNKNOWN_STUDENT:
+      case UNKNOWN_GAME_OF_CLASS:
+        return ErrorCode.ERROR_CODE_UNKNOWN_STUDENT;
       default:
         throw new AssertionError(code);
     }

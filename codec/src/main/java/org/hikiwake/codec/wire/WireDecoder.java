@@ -166,6 +166,19 @@ public final class WireDecoder {
       case GAME_ENDED:
         return new Seen.GameEnded(EventCodec.fromProto(e.getGameEnded().getResult()),
             reveal(e.getGameEnded()));
+      case SEAT_RELEASED:
+        return new Seen.Public(new Event.SeatReleased(e.getSeatReleased().getRole()));
+      case ANNOUNCED:
+        return new Seen.Public(new Event.Announced(e.getAnnounced().getText()));
+      case PAUSED:
+        return new Seen.Public(EventCodec.fromProto(org.hikiwake.proto.game.GameEvent
+            .newBuilder().setPaused(e.getPaused()).build()));
+      case RESUMED:
+        return new Seen.Public(EventCodec.fromProto(org.hikiwake.proto.game.GameEvent
+            .newBuilder().setResumed(e.getResumed()).build()));
+      case ROUNDS_EXTENDED:
+        return new Seen.Public(EventCodec.fromProto(org.hikiwake.proto.game.GameEvent
+            .newBuilder().setRoundsExtended(e.getRoundsExtended()).build()));
       default:
         throw new IllegalArgumentException("event " + e.getKindCase() + " is not recorded");
     }

@@ -159,6 +159,16 @@ public final class WireViews {
       b.setTurnChanged(EventCodec.toProto(t).getTurnChanged());
     } else if (event instanceof Event.ClockRestarted c) {
       b.setClockRestarted(EventCodec.toProto(c).getClockRestarted());
+    } else if (event instanceof Event.SeatReleased r) {
+      b.setSeatReleased(EventCodec.toProto(r).getSeatReleased());
+    } else if (event instanceof Event.Announced a) {
+      b.setAnnounced(EventCodec.toProto(a).getAnnounced());
+    } else if (event instanceof Event.Paused p) {
+      b.setPaused(EventCodec.toProto(p).getPaused());
+    } else if (event instanceof Event.Resumed r) {
+      b.setResumed(EventCodec.toProto(r).getResumed());
+    } else if (event instanceof Event.RoundsExtended x) {
+      b.setRoundsExtended(EventCodec.toProto(x).getRoundsExtended());
     } else {
       throw new AssertionError(event);
     }

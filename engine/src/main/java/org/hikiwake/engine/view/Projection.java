@@ -98,6 +98,6 @@ public final class Projection {
     return new GameView(viewer, scenario.publicPart(), state.settings(),
         ImmutableMap.copyOf(seats), state.phase(), state.turn(), state.round(), state.toMove(),
         state.deadline(), state.onTable(), offers, ImmutableMap.copyOf(sheets), news,
-        state.result(), revealed);
+        state.pausedAt(), state.result(), revealed);
   }
 }

@@ -208,6 +208,22 @@ public final class FileRecordingStore implements RecordingStore {
         game.settings()));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Files hold games only; classes are kept by the database store.
+   */
+  @Override
+  public CompletableFuture<ClassLog> createClass(ClassHeader header) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException(
+        "this data folder keeps games only; classes need the database store"));
+  }
+
+  @Override
+  public List<RecoveredClass> recoverClasses() {
+    return List.of();
+  }
+
   /** Creates a recording with a header as it is, e.g. one of an older format in tests. */
   CompletableFuture<GameLog> create(RecordingHeader header) {
     checkArgument(header.getFormatVersion() >= Versions.OLDEST_RECORDING_FORMAT

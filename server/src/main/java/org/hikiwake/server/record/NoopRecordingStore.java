@@ -36,6 +36,28 @@ public final class NoopRecordingStore implements RecordingStore {
         gameCode + " (this server does not record games)"));
   }
 
+  private static final ClassLog CLASS_LOG = new ClassLog() {
+    @Override
+    public CompletableFuture<Void> append(List<org.hikiwake.engine.classroom.ClassRecorded> events) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+      return CompletableFuture.completedFuture(null);
+    }
+  };
+
+  @Override
+  public CompletableFuture<ClassLog> createClass(ClassHeader header) {
+    return CompletableFuture.completedFuture(CLASS_LOG);
+  }
+
+  @Override
+  public List<RecoveredClass> recoverClasses() {
+    return List.of();
+  }
+
   @Override
   public List<RecoveredGame> recover() {
     return List.of();

@@ -20,6 +20,12 @@ public interface RecordingStore extends AutoCloseable {
    */
   List<RecoveredGame> recover() throws IOException;
 
+  /** Creates a class's record and makes its header durable. Never blocks. */
+  CompletableFuture<ClassLog> createClass(ClassHeader header);
+
+  /** Finds every recorded class, once at start-up, like {@link #recover}. */
+  List<RecoveredClass> recoverClasses() throws IOException;
+
   /**
    * The bytes of a game's self-contained recording, read off the caller's
    * thread; fails with {@code NoSuchFileException} if there is none.
