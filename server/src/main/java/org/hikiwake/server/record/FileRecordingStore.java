@@ -311,7 +311,11 @@ public final class FileRecordingStore implements RecordingStore {
     }
     Optional<String> damage = found.damage();
     Optional<GameLog> log = found.log();
-    if (damage.isEmpty() && replayed.problem().isPresent()) {
+    // A torn tail is cut off before this, so the reader's word on it is no damage; a
+    // record that cannot be decoded or breaks the rules is.
+    boolean replayedEveryRecord = replayed.replay().isComplete()
+        && replayed.replay().steps().size() == found.recording().records().size();
+    if (damage.isEmpty() && !replayedEveryRecord) {
       damage = replayed.problem();
       logger.error("The recording {} cannot be played on: {}", found.file(), damage.get());
       log.ifPresent(GameLog::close);

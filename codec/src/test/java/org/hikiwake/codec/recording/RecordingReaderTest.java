@@ -1,23 +1,33 @@
-package org.hikiwake.server.record;
+package org.hikiwake.codec.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hikiwake.server.record.RecordingFixtures.everyKind;
-import static org.hikiwake.server.record.RecordingFixtures.frameStarts;
-import static org.hikiwake.server.record.RecordingFixtures.header;
-import static org.hikiwake.server.record.RecordingFixtures.offer;
-import static org.hikiwake.server.record.RecordingFixtures.recordingBytes;
+import static org.hikiwake.codec.recording.RecordingFixtures.entries;
+import static org.hikiwake.codec.recording.RecordingFixtures.everyKind;
+import static org.hikiwake.codec.recording.RecordingFixtures.formatOne;
+import static org.hikiwake.codec.recording.RecordingFixtures.formatOneEntries;
+import static org.hikiwake.codec.recording.RecordingFixtures.frameStarts;
+import static org.hikiwake.codec.recording.RecordingFixtures.header;
+import static org.hikiwake.codec.recording.RecordingFixtures.offer;
+import static org.hikiwake.codec.recording.RecordingFixtures.offers;
+import static org.hikiwake.codec.recording.RecordingFixtures.recordingBytes;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.hikiwake.codec.EventCodec;
+import org.hikiwake.codec.Versions;
+import org.hikiwake.engine.replay.Recorded;
 import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RecordingReaderTest {
   private static final RecordingHeader HEADER = header("READ");
-  private static final List<RecordingEntry> RECORDS = List.of(offer(1), offer(2), offer(3), offer(4));
+  private static final List<RecordingEntry> RECORDS = entries(offers(1, 4));
   private static final byte[] SOUND = recordingBytes(HEADER, RECORDS);
   /** Frame starts: header, records 1-4, then the end of the file. */
   private static final List<Integer> STARTS = frameStarts(SOUND);
@@ -28,18 +38,42 @@ class RecordingReaderTest {
 
     assertThat(read.problem()).isEmpty();
     assertThat(read.header()).isEqualTo(HEADER);
+    assertThat(read.header().getFormatVersion()).isEqualTo(Versions.RECORDING_FORMAT);
     assertThat(read.records()).isEqualTo(RECORDS);
+    assertThat(read.events()).isEqualTo(offers(1, 4));
     assertThat(read.goodBytes()).isEqualTo(read.totalBytes()).isEqualTo(SOUND.length);
     assertThat(read.isFinished()).isFalse();
   }
 
   @Test
-  void read_everyKindOfEvent_decodesToRulesEvents() {
-    List<RecordingEntry> records = everyKind(1);
-    Recording read = RecordingReader.read(recordingBytes(HEADER, records));
+  void read_file_isTheSameAsItsBytes(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("READ.hwr"), SOUND);
 
+    assertThat(RecordingReader.read(file)).isEqualTo(RecordingReader.read(SOUND));
+  }
+
+  @Test
+  void read_everyKindOfEvent_decodesToTheRecordedEvents() {
+    List<Recorded> recorded = everyKind(1);
+    Recording read = RecordingReader.read(recordingBytes(HEADER, entries(recorded)));
+
+    assertThat(read.isSound()).isTrue();
     assertThat(read.isFinished()).isTrue();
-    assertThat(read.events()).hasSize(records.size() - 2); // two seats taken
+    assertThat(read.events()).isEqualTo(recorded);
+  }
+
+  @Test
+  void read_formatOneWithSeatEntries_decodesSeatsAsRulesEvents() {
+    List<Recorded> recorded = everyKind(1);
+    List<RecordingEntry> formatOne = formatOneEntries(recorded);
+    assertThat(formatOne.get(0).hasSeatTaken()).isTrue();
+    Recording read = RecordingReader.read(recordingBytes(formatOne(HEADER), formatOne));
+
+    assertThat(read.isSound()).isTrue();
+    assertThat(read.header().getFormatVersion()).isEqualTo(Versions.OLDEST_RECORDING_FORMAT);
+    assertThat(read.records()).isEqualTo(formatOne);
+    assertThat(read.events()).isEqualTo(recorded);
+    assertThat(read.isFinished()).isTrue();
   }
 
   @Test
@@ -116,7 +150,7 @@ class RecordingReaderTest {
 
     assertThat(read.problem().get().kind()).isEqualTo(ReadProblem.Kind.CORRUPT);
     assertThat(read.hasTornTail()).isFalse();
-    assertThat(read.records()).containsExactly(offer(1));
+    assertThat(read.records()).containsExactly(EventCodec.toEntry(offer(1)));
     assertThat(read.goodBytes()).isEqualTo(secondRecord);
     assertThat(read.problem().get().message()).isEqualTo(String.format(Locale.ROOT,
         "header and record 1 readable (%,d of %,d bytes); frame at byte %,d fails its CRC32C "
@@ -147,7 +181,8 @@ class RecordingReaderTest {
 
   @Test
   void read_gapInNumbering_isCorrupt() {
-    byte[] bytes = recordingBytes(HEADER, List.of(offer(1), offer(2), offer(4)));
+    byte[] bytes = recordingBytes(HEADER,
+        entries(List.of(offer(1), offer(2), offer(4))));
     Recording read = RecordingReader.read(bytes);
 
     assertThat(read.problem().get().kind()).isEqualTo(ReadProblem.Kind.CORRUPT);
@@ -189,12 +224,26 @@ class RecordingReaderTest {
   }
 
   @Test
-  void read_unknownFormatVersion_hasBadHeader() {
-    byte[] bytes = recordingBytes(HEADER.toBuilder().setFormatVersion(2).build(), RECORDS);
+  void read_formatVersionFromTheFuture_hasBadHeaderAndAsksForAnUpdate() {
+    int future = Versions.RECORDING_FORMAT + 1;
+    byte[] bytes = recordingBytes(HEADER.toBuilder().setFormatVersion(future).build(), RECORDS);
     Recording read = RecordingReader.read(bytes);
 
     assertThat(read.problem().get().kind()).isEqualTo(ReadProblem.Kind.BAD_HEADER);
-    assertThat(read.problem().get().message()).contains("format version 2");
+    assertThat(read.problem().get().message()).contains("format version " + future)
+        .contains("update hikiwake");
     assertThat(read.records()).isEmpty();
+  }
+
+  @Test
+  void read_formatVersionBeforeTheOldest_hasBadHeader() {
+    int past = Versions.OLDEST_RECORDING_FORMAT - 1;
+    byte[] bytes = recordingBytes(HEADER.toBuilder().setFormatVersion(past).build(), RECORDS);
+    Recording read = RecordingReader.read(bytes);
+
+    assertThat(read.problem().get().kind()).isEqualTo(ReadProblem.Kind.BAD_HEADER);
+    assertThat(read.problem().get().message()).contains("format version " + past)
+        .doesNotContain("update hikiwake");
+    assertThat(read.hasHeader()).isFalse();
   }
 }
