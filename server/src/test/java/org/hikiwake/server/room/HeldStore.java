@@ -61,6 +61,17 @@ final class HeldStore implements RecordingStore {
   }
 
   @Override
+  public CompletableFuture<org.hikiwake.server.record.ClassLog> createClass(
+      org.hikiwake.server.record.ClassHeader header) {
+    return org.hikiwake.server.record.NoopRecordingStore.noop().createClass(header);
+  }
+
+  @Override
+  public List<org.hikiwake.server.record.RecoveredClass> recoverClasses() {
+    return List.of();
+  }
+
+  @Override
   public List<RecoveredGame> recover() {
     return List.of();
   }
