@@ -15,6 +15,7 @@ import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.PointsTable;
 import org.hikiwake.engine.scenario.Scenario;
+import org.hikiwake.engine.scenario.ScenarioLoader;
 
 /**
  * The whole package space of a scenario under given points, enumerated: every
@@ -28,8 +29,8 @@ import org.hikiwake.engine.scenario.Scenario;
  * option of the first issue varies slowest), so results are deterministic.
  */
 public final class Analysis {
-  /** The largest package space this class will enumerate. */
-  public static final int MAX_PACKAGES = 1_000_000;
+  /** The largest package space this class will enumerate; the loader refuses larger ones. */
+  public static final int MAX_PACKAGES = ScenarioLoader.MAX_PACKAGES;
 
   private final Scenario scenario;
   private final int reservationFirst;

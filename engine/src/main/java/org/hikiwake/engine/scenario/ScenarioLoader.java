@@ -32,7 +32,8 @@ import org.hikiwake.proto.scenario.RolePoints;
  * <p>Rules checked: exactly two roles; unique ids; 2 to 8 options per issue;
  * exactly one points entry per role per option, each in [0, 100]; each role's
  * best package worth exactly 100; reservation values in [0, 100); rounds in
- * [1, 100]; a first mover that is a role; news in rounds that exist, whose
+ * [1, 100]; at most {@link #MAX_PACKAGES} packages; a first mover that is a
+ * role; news in rounds that exist, whose
  * point changes and notes name known roles, issues and options.
  */
 public final class ScenarioLoader {
@@ -44,6 +45,12 @@ public final class ScenarioLoader {
   public static final int BEST_PACKAGE_POINTS = 100;
   /** The most options an issue may have. */
   public static final int MAX_OPTIONS = 8;
+  /**
+   * The largest package space (the product of the issues' option counts) a
+   * scenario may have: the analysis enumerates every package at the end of
+   * every game, so a larger space is refused here rather than failing then.
+   */
+  public static final int MAX_PACKAGES = 1_000_000;
   /** The largest scenario file accepted, in bytes. */
   public static final int MAX_FILE_BYTES = 1 << 20;
 
@@ -259,6 +266,7 @@ public final class ScenarioLoader {
         problem(Optional.empty(), "a scenario needs at least one issue");
       }
       Set<String> issueIds = new HashSet<>();
+      long packages = 1;
       Map<String, Integer> bestTotals = new LinkedHashMap<>();
       roleIds.forEach(r -> bestTotals.put(r, 0));
       for (int i = 0; i < proto.getIssuesCount(); i++) {
@@ -271,6 +279,16 @@ public final class ScenarioLoader {
         if (issue.getOptionsCount() < 2 || issue.getOptionsCount() > MAX_OPTIONS) {
           problem(issueLine, "issue '" + issue.getId() + "' needs 2 to " + MAX_OPTIONS
               + " options but has " + issue.getOptionsCount());
+        }
+        // Once past the limit, stop counting: one problem is enough, and many
+        // more issues would overflow the count.
+        if (packages <= MAX_PACKAGES) {
+          packages *= Math.max(1, issue.getOptionsCount());
+          if (packages > MAX_PACKAGES) {
+          problem(issueLine, "with issue '" + issue.getId() + "' the scenario has "
+              + packages + " packages (the product of the issues' option counts so far) but"
+              + " the analysis enumerates at most " + MAX_PACKAGES);
+          }
         }
         Map<String, Integer> bestOfIssue = new LinkedHashMap<>();
         Set<String> optionIds = new HashSet<>();

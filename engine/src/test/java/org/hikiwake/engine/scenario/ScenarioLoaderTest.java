@@ -276,6 +276,60 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void fromFile_packageSpaceLargerThanTheAnalysisAccepts_namesTheIssueAndTheLimit()
+      throws Exception {
+    // 7 issues of 8 options: 8^7 = 2,097,152 packages. The analysis enumerates
+    // at most 1,000,000, so the game would load and then fail at its end.
+    StringBuilder issues = new StringBuilder();
+    for (int i = 1; i <= 7; i++) {
+      issues.append("issues {").append(i == 7 ? " " + MARK : "").append("\n  id: \"i")
+          .append(i).append("\"\n  name: \"I").append(i).append("\"\n");
+      for (int o = 1; o <= 8; o++) {
+        int a = o == 1 && i <= 4 ? 25 : 0;
+        int b = o == 2 && i <= 4 ? 25 : 0;
+        issues.append("  options { id: \"o").append(o).append("\" label: \"O").append(o)
+            .append("\" points { role: \"a\" value: ").append(a)
+            .append(" } points { role: \"b\" value: ").append(b).append(" } }\n");
+      }
+      issues.append("}\n");
+    }
+    String big = "id: \"big\"\ntitle: \"Big\"\n"
+        + "roles { id: \"a\" name: \"A\" reservation_value: 40 }\n"
+        + "roles { id: \"b\" name: \"B\" reservation_value: 30 }\n"
+        + issues + "rounds: 3\nfirst_mover: \"a\"\n";
+    Path file = write(big);
+
+    // The seventh issue is the one that takes the space past the limit.
+    assertSingleProblem(file, "2097152 packages", "at most " + ScenarioLoader.MAX_PACKAGES);
+  }
+
+  @Test
+  void fromFile_packageSpaceAtTheLimit_loads() throws Exception {
+    // 10^6 packages exactly: six issues of ten options would exceed MAX_OPTIONS,
+    // so use 8 * 5 * 5 * 5 * 5 * 8 * 5 = 1,000,000.
+    int[] sizes = {8, 5, 5, 5, 5, 8, 5};
+    StringBuilder issues = new StringBuilder();
+    for (int i = 0; i < sizes.length; i++) {
+      issues.append("issues { id: \"i").append(i).append("\" name: \"I").append(i)
+          .append("\"\n");
+      for (int o = 0; o < sizes[i]; o++) {
+        int a = o == 0 && i < 4 ? 25 : 0;
+        int b = o == 1 && i < 4 ? 25 : 0;
+        issues.append("  options { id: \"o").append(o).append("\" label: \"O").append(o)
+            .append("\" points { role: \"a\" value: ").append(a)
+            .append(" } points { role: \"b\" value: ").append(b).append(" } }\n");
+      }
+      issues.append("}\n");
+    }
+    Path file = write("id: \"edge\"\ntitle: \"Edge\"\n"
+        + "roles { id: \"a\" name: \"A\" reservation_value: 40 }\n"
+        + "roles { id: \"b\" name: \"B\" reservation_value: 30 }\n"
+        + issues + "rounds: 3\nfirst_mover: \"a\"\n");
+
+    assertThat(ScenarioLoader.fromFile(file).issues()).hasSize(7);
+  }
+
+  @Test
   void fromFile_zeroRounds_isRejectedOnItsLine() throws Exception {
     // Both news items now fall after the last round too; the rounds line is what matters.
     Path file = write(replaceOnce(VALID, "rounds: 3", "rounds: 0 " + MARK));
