@@ -6,11 +6,14 @@ import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Link;
 import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.PointsTable;
@@ -187,6 +190,54 @@ public final class Analysis {
         }
       }
       filled *= size;
+    }
+    addLinks(scenario, table, out);
+  }
+
+  /**
+   * Adds each link's delta to the packages that meet it. Those packages form a
+   * product of option sets, so they are visited directly rather than by
+   * testing every package; the issues after the link's last condition vary
+   * freely, which makes each visit a contiguous run of indices.
+   */
+  private static void addLinks(Scenario scenario, PointsTable table, int[] out) {
+    List<Issue> issues = scenario.issues();
+    int[] sizes = new int[issues.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = issues.get(i).options().size();
+    }
+    for (Link link : table.links()) {
+      int[][] allowed = new int[issues.size()][];
+      int last = -1;
+      for (int i = 0; i < issues.size(); i++) {
+        Issue issue = issues.get(i);
+        ImmutableSet<String> options = link.conditions().get(issue.id());
+        if (options == null) {
+          allowed[i] = IntStream.range(0, sizes[i]).toArray();
+        } else {
+          allowed[i] = options.stream().mapToInt(issue::indexOf).toArray();
+          last = i;
+        }
+      }
+      int run = 1;
+      for (int i = last + 1; i < sizes.length; i++) {
+        run *= sizes[i];
+      }
+      addMatching(out, sizes, allowed, last, 0, 0, run, link.delta());
+    }
+  }
+
+  private static void addMatching(int[] out, int[] sizes, int[][] allowed, int last, int issue,
+      int prefix, int run, int delta) {
+    if (issue > last) {
+      int start = prefix * run;
+      for (int k = start; k < start + run; k++) {
+        out[k] += delta;
+      }
+      return;
+    }
+    for (int o : allowed[issue]) {
+      addMatching(out, sizes, allowed, last, issue + 1, prefix * sizes[issue] + o, run, delta);
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Link;
 import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.PointsTable;
@@ -220,7 +221,26 @@ class AnalysisTest {
   // ---- random tables against brute force ----
 
   @Test
+  void of_linkInTheTinyScenario_movesThePackagesItMatches() throws ScenarioException {
+    // b loses 40 on x1 with y2 (80 -> 40). The shares of possible gain become
+    // x1y1 min(30/90, 75/75) = 0.33, x1y2 min(40/90, 15/75) = 0.2, x3y1 0.2:
+    // the Kalai-Smorodinsky package moves from x1y2 to x1y1.
+    Scenario linked = ScenarioLoader.fromText(TINY.replace("rounds: 1", """
+        links { id: "l" role: "b" delta: -40
+          conditions { issue: "x" options: "x1" } conditions { issue: "y" options: "y2" } }
+        rounds: 1"""), "linked");
+
+    Analysis analysis = Analysis.of(linked);
+
+    assertThat(analysis.pointOf(X1Y2)).isEqualTo(new Point(X1Y2, 40, 40));
+    assertThat(analysis.pointOf(X1Y1)).isEqualTo(new Point(X1Y1, 30, 100));
+    assertThat(analysis.kalaiSmorodinsky()).map(Point::pkg).contains(X1Y1);
+  }
+
+  @Test
   void of_randomPointTables_agreesWithBruteForce() {
+    System.out.println("AnalysisTest: random tables from seed " + BASE_SEED + " (" + TABLES
+        + " tables; -Dhikiwake.seed=N -Dhikiwake.tables=N to change)");
     for (int i = 0; i < TABLES; i++) {
       long seed = BASE_SEED + i;
       try {
@@ -246,6 +266,12 @@ class AnalysisTest {
       assertThat(p.first()).as("first of %s", p.pkg()).isEqualTo(first.score(p.pkg()));
       assertThat(p.second()).as("second of %s", p.pkg()).isEqualTo(second.score(p.pkg()));
     }
+    assertThat(first.bestTotal()).isEqualTo(all.stream().mapToInt(Point::first).max().orElseThrow());
+    assertThat(first.worstTotal()).isEqualTo(all.stream().mapToInt(Point::first).min().orElseThrow());
+    assertThat(second.bestTotal())
+        .isEqualTo(all.stream().mapToInt(Point::second).max().orElseThrow());
+    assertThat(second.worstTotal())
+        .isEqualTo(all.stream().mapToInt(Point::second).min().orElseThrow());
 
     List<Point> frontier = new ArrayList<>();
     for (Point p : all) {
@@ -333,7 +359,11 @@ class AnalysisTest {
         (p.second() - rvSecond) / (double) Math.max(1, idealSecond - rvSecond));
   }
 
-  /** 1 to 4 issues of 2 to 5 options, points 0 to 12 (so ties are common). */
+  /**
+   * 1 to 4 issues of 2 to 5 options, points 0 to 12 (so ties are common), and
+   * with two issues or more up to 3 links per role on random option subsets,
+   * deltas -12 to 12.
+   */
   private static Scenario randomScenario(Random rnd) {
     int issueCount = 1 + rnd.nextInt(4);
     List<Issue> issues = new ArrayList<>();
@@ -361,8 +391,34 @@ class AnalysisTest {
             new Role("p", "P", "", rnd.nextInt(maxTotal)),
             new Role("q", "Q", "", rnd.nextInt(maxTotal))),
         ImmutableList.copyOf(issues),
-        ImmutableMap.of("p", PointsTable.of(first), "q", PointsTable.of(second)),
+        ImmutableMap.of("p", PointsTable.of(first, randomLinks(rnd, issues)),
+            "q", PointsTable.of(second, randomLinks(rnd, issues))),
         1, "p", ImmutableList.of());
+  }
+
+  private static List<Link> randomLinks(Random rnd, List<Issue> issues) {
+    List<Link> links = new ArrayList<>();
+    int count = issues.size() < 2 ? 0 : rnd.nextInt(4);
+    for (int l = 0; l < count; l++) {
+      List<Issue> shuffled = new ArrayList<>(issues);
+      java.util.Collections.shuffle(shuffled, rnd);
+      Map<String, List<String>> conditions = new LinkedHashMap<>();
+      for (Issue issue : shuffled.subList(0, 2 + rnd.nextInt(issues.size() - 1))) {
+        List<String> options = new ArrayList<>();
+        for (Option o : issue.options()) {
+          if (rnd.nextBoolean()) {
+            options.add(o.id());
+          }
+        }
+        if (options.isEmpty()) {
+          options.add(issue.options().get(rnd.nextInt(issue.options().size())).id());
+        }
+        conditions.put(issue.id(), options);
+      }
+      int delta = rnd.nextInt(12) + 1;
+      links.add(Link.of("l" + l, conditions, rnd.nextBoolean() ? delta : -delta, ""));
+    }
+    return links;
   }
 
   private static Scenario tiny() {
