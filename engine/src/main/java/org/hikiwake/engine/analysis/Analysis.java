@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.hikiwake.engine.scenario.Issue;
 import org.hikiwake.engine.scenario.Link;
@@ -130,6 +132,49 @@ public final class Analysis {
    */
   public Optional<Point> kalaiSmorodinsky() {
     return kalaiSmorodinsky;
+  }
+
+  /**
+   * The most a role can gain over its reservation value in an agreement: its
+   * best points among the packages in the ZOPA (those the other side also
+   * accepts) less its reservation value. Empty if the ZOPA is empty.
+   */
+  public OptionalInt largestGain(String roleId) {
+    boolean first = isFirst(roleId);
+    if (zopa.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    int best = zopa.stream().mapToInt(first ? Point::first : Point::second).max().orElseThrow();
+    return OptionalInt.of(best - (first ? reservationFirst : reservationSecond));
+  }
+
+  /**
+   * A score's gain over the role's reservation value as a share of its
+   * {@linkplain #largestGain largest possible gain}: 1 for the most it could
+   * get in an agreement, 0 for no better than no agreement (the score of a
+   * game without one), negative for a deal worse than none. This is the
+   * measure to compare outcomes within a role, across pairs: raw points are
+   * on each role's own scale. Empty if the ZOPA is empty or offers the role no
+   * gain.
+   */
+  public OptionalDouble shareOfGain(String roleId, int points) {
+    OptionalInt largest = largestGain(roleId);
+    if (largest.isEmpty() || largest.getAsInt() == 0) {
+      return OptionalDouble.empty();
+    }
+    int reservation = isFirst(roleId) ? reservationFirst : reservationSecond;
+    return OptionalDouble.of((points - reservation) / (double) largest.getAsInt());
+  }
+
+  /** {@link #shareOfGain(String, int)} for a complete package under the analysed points. */
+  public OptionalDouble shareOfGain(String roleId, Package pkg) {
+    Point p = pointOf(pkg);
+    return shareOfGain(roleId, isFirst(roleId) ? p.first() : p.second());
+  }
+
+  private boolean isFirst(String roleId) {
+    checkArgument(scenario.hasRole(roleId), "unknown role %s", roleId);
+    return scenario.roles().get(0).id().equals(roleId);
   }
 
   /** Points of a complete package under the analysed points. */

@@ -218,6 +218,74 @@ class AnalysisTest {
     assertThat(analysis.assess(X3Y2).acceptableToBoth()).isFalse();
   }
 
+  // ---- shares of the largest possible gain ----
+
+  @Test
+  void largestGain_tinyScenario_isTheBestPointsInTheZopaLessTheReservationValue() {
+    Analysis analysis = Analysis.of(tiny());
+
+    // a: x3y1 90 - 0; b: x1y1 100 - 25. x3y2 (a 100) is outside the ZOPA.
+    assertThat(analysis.largestGain("a")).hasValue(90);
+    assertThat(analysis.largestGain("b")).hasValue(75);
+  }
+
+  @Test
+  void shareOfGain_tinyScenario_isGainOverTheReservationValueAsAShareOfTheLargest() {
+    Analysis analysis = Analysis.of(tiny());
+
+    assertThat(analysis.shareOfGain("a", X1Y2).getAsDouble()).isCloseTo(40 / 90.0, within(1e-12));
+    assertThat(analysis.shareOfGain("b", X1Y2).getAsDouble()).isCloseTo(55 / 75.0, within(1e-12));
+    assertThat(analysis.shareOfGain("b", X1Y1).getAsDouble()).isEqualTo(1.0);
+    // No agreement scores the reservation value: a share of 0.
+    assertThat(analysis.shareOfGain("b", 25).getAsDouble()).isZero();
+    // A package worse than no deal has a negative share: x3y2 gives b 20.
+    assertThat(analysis.shareOfGain("b", X3Y2).getAsDouble()).isCloseTo(-5 / 75.0, within(1e-12));
+  }
+
+  @Test
+  void shareOfGain_emptyZopa_isEmpty() throws ScenarioException {
+    Analysis analysis = Analysis.of(ScenarioLoader.fromText(
+        TINY.replace("reservation_value: 0", "reservation_value: 95"), "greedy"));
+
+    assertThat(analysis.largestGain("a")).isEmpty();
+    assertThat(analysis.shareOfGain("a", X1Y1)).isEmpty();
+  }
+
+  @Test
+  void shareOfGain_unknownRole_isACallerMistake() {
+    assertThatThrownBy(() -> Analysis.of(tiny()).shareOfGain("c", 10))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c");
+  }
+
+  // ---- round by round ----
+
+  @Test
+  void roundAnalysis_scenarioWithNews_analysesTheStartAndEveryRoundWithNews()
+      throws ScenarioException {
+    // Round 2: a's x2 jumps by 95 (x2y2 105/20, as in the test above).
+    // Round 4: b's y2 drops by 20. Round 3 has no news and is left out.
+    Scenario scheduled = ScenarioLoader.fromText(TINY.replace("rounds: 1", """
+        rounds: 4
+        news { id: "up" round: 2 headline: "Up"
+          point_changes { role: "a" issue: "x" option: "x2" delta: 95 } }
+        news { id: "down" round: 4 headline: "Down"
+          point_changes { role: "b" issue: "y" option: "y2" delta: -20 } }"""), "scheduled");
+
+    ImmutableList<RoundAnalysis> rounds = RoundAnalysis.of(scheduled);
+
+    assertThat(rounds).extracting(RoundAnalysis::round).containsExactly(1, 2, 4);
+    assertThat(rounds.get(0).news()).isEmpty();
+    assertThat(rounds.get(1).news()).extracting(n -> n.id()).containsExactly("up");
+    assertThat(rounds.get(0).analysis().pointOf(X2Y2)).isEqualTo(new Point(X2Y2, 10, 20));
+    assertThat(rounds.get(1).analysis().pointOf(X2Y2)).isEqualTo(new Point(X2Y2, 105, 20));
+    // Round 4 keeps round 2's news: changes are cumulative.
+    assertThat(rounds.get(2).analysis().pointOf(X2Y2)).isEqualTo(new Point(X2Y2, 105, 0));
+    for (RoundAnalysis r : rounds) {
+      assertThat(r.analysis().zopaSize()).as("round %s", r.round())
+          .isEqualTo(Analysis.of(scheduled, scheduled.pointsInForce(r.round())).zopaSize());
+    }
+  }
+
   // ---- random tables against brute force ----
 
   @Test
