@@ -20,9 +20,9 @@ import java.util.Set;
  * packages that combine certain options. A package's score is the sum of its
  * options' points plus the delta of every link it meets.
  *
- * <p>Points may be negative: the scenario file keeps every package between 0
- * and 100, but news changes the points in force and may turn an option into a
- * cost. News produces new tables; a table is a plain immutable value, never
+ * <p>Points and scores may be negative: a link may take a package below 0,
+ * and news changes the points in force and may turn an option into a cost.
+ * News produces new tables; a table is a plain immutable value, never
  * changed in place, and holds everything needed to score a package for its
  * role (so it is what a player may be shown of their own side).
  *

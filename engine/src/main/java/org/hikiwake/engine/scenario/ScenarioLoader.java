@@ -37,13 +37,14 @@ import org.hikiwake.proto.scenario.RolePoints;
  * per option, each in [0, 100]; links that name a known role, conditions on
  * at least two distinct known issues with known options (not every option of
  * the issue), and a non-zero delta in [-100, 100]; for each role, the best
- * package (options and links together) worth exactly 100 and the worst at
- * least 0; reservation values in [0, 100); rounds in [1, 100]; a first mover
- * that is a role; news in rounds that exist, whose point changes (deltas in
- * [-100, 100]) and notes name known roles, issues and options.
+ * package (options and links together) worth exactly 100; reservation values
+ * in [0, 100); rounds in [1, 100]; a first mover that is a role; news in
+ * rounds that exist, whose point changes (deltas in [-100, 100]) and notes
+ * name known roles, issues and options.
  *
- * <p>Points in force may be negative: the file keeps every package between 0
- * and 100, and news may then turn an option into a cost.
+ * <p>Scores may be negative: a link may push a package below 0 (a treaty that
+ * abandons a claim can be worse than nothing), and news may turn an option
+ * into a cost. Only the file's option points are kept in [0, 100].
  */
 public final class ScenarioLoader {
   /** Classpath folder of the built-in scenarios. */
@@ -420,7 +421,7 @@ public final class ScenarioLoader {
       }
     }
 
-    /** Best package exactly 100 and worst at least 0, over packages, links included. */
+    /** Best package exactly 100, over packages, links included. */
     private void checkTotals(List<String> roleIds, Map<String, PointsTable> tables) {
       tables.forEach((role, table) -> {
         Optional<Integer> roleLine = line(ROLES, roleIds.indexOf(role));
@@ -429,12 +430,6 @@ public final class ScenarioLoader {
           problem(roleLine, "the best package of role '" + role + "' is worth " + best
               + " points but must be worth exactly " + BEST_PACKAGE_POINTS
               + " (the most any package scores, its options' points and its links together)");
-        }
-        int worst = table.worstTotal();
-        if (worst < 0) {
-          problem(roleLine, "the worst package of role '" + role + "' is worth " + worst
-              + " points; under the file's points every package must be worth at least 0"
-              + " (news may take the points in force below 0 later)");
         }
       });
     }

@@ -431,8 +431,7 @@ class ScenarioLoaderTest {
   void fromFile_linkWithDeltaBeyond100_namesTheLink() throws Exception {
     Path file = write(replaceOnce(LINKED, "delta: -20", "delta: -101 " + MARK));
 
-    // The worst package of A drops below 0 too; the delta is what this test is about.
-    assertProblem(load(file), file, "link 'a-x2-y1'", "-101", "between -100 and 100");
+    assertSingleProblem(file, "link 'a-x2-y1'", "-101", "between -100 and 100");
   }
 
   @Test
@@ -475,12 +474,13 @@ class ScenarioLoaderTest {
   }
 
   @Test
-  void fromFile_linkTakingAPackageBelowZero_namesTheRole() throws Exception {
-    Path file = write(replaceOnce(
-        markRole(LINKED, "a"),
-        "delta: -20", "delta: -45"));
+  void fromFile_linkTakingAPackageBelowZero_loadsAndScoresBelowZero() throws Exception {
+    // x2 with y1 is now worth 40 - 45 = -5 to A: worse than nothing at all.
+    Scenario s = ScenarioLoader.fromFile(write(replaceOnce(LINKED, "delta: -20",
+        "delta: -45")));
 
-    assertSingleProblem(file, "worst package of role 'a'", "-5", "at least 0");
+    assertThat(s.pointsOf("a").score(Package.of("x", "x2", "y", "y1"))).isEqualTo(-5);
+    assertThat(s.pointsOf("a").worstTotal()).isEqualTo(-5);
   }
 
   // ---- negative points ----
