@@ -36,6 +36,27 @@ class ScenarioFiguresTest {
     assertRoundsPrinted(s, lines);
   }
 
+  @Test
+  void of_japanRussia2018_printsEveryRoundWithNews() throws ScenarioException {
+    Scenario s = ScenarioLoader.fromClasspath(JapanRussia2018ScenarioTest.ID);
+    List<String> lines = ScenarioFigures.of(s, ImmutableMap.of(
+            "Moscow's reading of 1956 (use of two islands, a treaty, nothing else)",
+            JapanRussia2018ScenarioTest.moscowsReading(s),
+            "Tokyo's reading of 1956 (two islands, a treaty, nothing else)",
+            JapanRussia2018ScenarioTest.tokyosReading(s)),
+        ImmutableMap.of(
+            "four islands", p -> p.option("islands").orElseThrow().equals("four_islands"),
+            "sovereignty handed over with no security commitment",
+            p -> JapanRussia2018ScenarioTest.handsOverSovereignty(p)
+                && p.option("security").orElseThrow().equals("no_commitment"),
+            "signed treaty without sovereignty for Japan", p ->
+                p.option("peace_treaty").orElseThrow().equals("treaty_signed")
+                    && !JapanRussia2018ScenarioTest.handsOverSovereignty(p)));
+
+    print(lines);
+    assertRoundsPrinted(s, lines);
+  }
+
   private static void print(List<String> lines) {
     lines.forEach(System.out::println);
   }
