@@ -47,7 +47,13 @@ public final class Analysis {
   // points (one Package per package) is built on first use.
   private final Supplier<ImmutableList<Point>> points;
   private final ImmutableList<Point> frontier;
-  private final ImmutableList<Point> zopa;
+  /** Enumeration indices of the ZOPA's packages, in enumeration order. */
+  private final int[] zopaIndices;
+  // The ZOPA can hold a third of the space; its points are built on first use.
+  private final Supplier<ImmutableList<Point>> zopa;
+  /** Best points of each role within the ZOPA (meaningless if it is empty). */
+  private final int idealFirst;
+  private final int idealSecond;
   private final Optional<Point> nash;
   private final Optional<Point> kalaiSmorodinsky;
 
@@ -64,16 +70,27 @@ public final class Analysis {
     score(scenario, pointsInForce.get(second), seconds);
     this.points = Suppliers.memoize(this::allPoints);
     this.frontier = paretoFrontier();
-    ImmutableList.Builder<Point> zopaBuilder = ImmutableList.builder();
+    int[] inZopa = new int[count];
+    int size = 0;
+    int bestFirst = Integer.MIN_VALUE;
+    int bestSecond = Integer.MIN_VALUE;
     for (int k = 0; k < count; k++) {
       if (firsts[k] >= reservationFirst && seconds[k] >= reservationSecond) {
-        zopaBuilder.add(point(k));
+        inZopa[size++] = k;
+        bestFirst = Math.max(bestFirst, firsts[k]);
+        bestSecond = Math.max(bestSecond, seconds[k]);
       }
     }
-    this.zopa = zopaBuilder.build();
-    this.nash = best(zopa, p -> (double) (p.first() - reservationFirst)
-        * (p.second() - reservationSecond));
-    this.kalaiSmorodinsky = kalaiSmorodinsky(zopa, reservationFirst, reservationSecond);
+    this.zopaIndices = Arrays.copyOf(inZopa, size);
+    this.idealFirst = bestFirst;
+    this.idealSecond = bestSecond;
+    this.zopa = Suppliers.memoize(this::zopaPoints);
+    this.nash = best((f, s) -> (double) (f - reservationFirst) * (s - reservationSecond));
+    // Kalai-Smorodinsky: the largest equal share of the possible gain.
+    double spanFirst = Math.max(1, idealFirst - reservationFirst);
+    double spanSecond = Math.max(1, idealSecond - reservationSecond);
+    this.kalaiSmorodinsky = best((f, s) -> Math.min((f - reservationFirst) / spanFirst,
+        (s - reservationSecond) / spanSecond));
   }
 
   /** Analyses the scenario under its base points. */
@@ -113,11 +130,11 @@ public final class Analysis {
 
   /** Packages that clear both reservation values (points at least the reservation value). */
   public ImmutableList<Point> zopa() {
-    return zopa;
+    return zopa.get();
   }
 
   public int zopaSize() {
-    return zopa.size();
+    return zopaIndices.length;
   }
 
   /** The package with the largest product of gains over the reservation values. */
@@ -141,11 +158,10 @@ public final class Analysis {
    */
   public OptionalInt largestGain(String roleId) {
     boolean first = isFirst(roleId);
-    if (zopa.isEmpty()) {
+    if (zopaIndices.length == 0) {
       return OptionalInt.empty();
     }
-    int best = zopa.stream().mapToInt(first ? Point::first : Point::second).max().orElseThrow();
-    return OptionalInt.of(best - (first ? reservationFirst : reservationSecond));
+    return OptionalInt.of(first ? idealFirst - reservationFirst : idealSecond - reservationSecond);
   }
 
   /**
@@ -344,31 +360,32 @@ public final class Analysis {
   }
 
   private interface Objective {
-    double of(Point p);
+    double of(int first, int second);
   }
 
-  private static Optional<Point> best(List<Point> candidates, Objective objective) {
-    Point best = null;
+  /**
+   * The ZOPA package with the largest objective; ties go to the larger joint
+   * sum, then to the earlier package in enumeration order.
+   */
+  private Optional<Point> best(Objective objective) {
+    int best = -1;
     double bestValue = Double.NEGATIVE_INFINITY;
-    for (Point p : candidates) {
-      double v = objective.of(p);
-      if (best == null || v > bestValue || (v == bestValue && p.sum() > best.sum())) {
-        best = p;
+    for (int k : zopaIndices) {
+      double v = objective.of(firsts[k], seconds[k]);
+      if (best < 0 || v > bestValue
+          || (v == bestValue && firsts[k] + seconds[k] > firsts[best] + seconds[best])) {
+        best = k;
         bestValue = v;
       }
     }
-    return Optional.ofNullable(best);
+    return best < 0 ? Optional.empty() : Optional.of(point(best));
   }
 
-  private static Optional<Point> kalaiSmorodinsky(List<Point> zopa, int rvFirst, int rvSecond) {
-    if (zopa.isEmpty()) {
-      return Optional.empty();
+  private ImmutableList<Point> zopaPoints() {
+    ImmutableList.Builder<Point> out = ImmutableList.builderWithExpectedSize(zopaIndices.length);
+    for (int k : zopaIndices) {
+      out.add(point(k));
     }
-    int idealFirst = zopa.stream().mapToInt(Point::first).max().orElseThrow();
-    int idealSecond = zopa.stream().mapToInt(Point::second).max().orElseThrow();
-    double spanFirst = Math.max(1, idealFirst - rvFirst);
-    double spanSecond = Math.max(1, idealSecond - rvSecond);
-    return best(zopa, p -> Math.min((p.first() - rvFirst) / spanFirst,
-        (p.second() - rvSecond) / spanSecond));
+    return out.build();
   }
 }
