@@ -26,13 +26,18 @@ class AnalysisReportTest {
       roles { id: "a" name: "A" reservation_value: 0 }
       roles { id: "b" name: "B" reservation_value: 25 }
       issues { id: "x" name: "X"
-        options { id: "x1" label: "X1" points { role: "a" value: 30 } points { role: "b" value: 60 } }
-        options { id: "x2" label: "X2" points { role: "a" value: 0 } points { role: "b" value: 0 } }
-        options { id: "x3" label: "X3" points { role: "a" value: 90 } points { role: "b" value: 0 } }
+        options { id: "x1" label: "X1"
+          points { role: "a" value: 30 } points { role: "b" value: 60 } }
+        options { id: "x2" label: "X2"
+          points { role: "a" value: 0 } points { role: "b" value: 0 } }
+        options { id: "x3" label: "X3"
+          points { role: "a" value: 90 } points { role: "b" value: 0 } }
       }
       issues { id: "y" name: "Y"
-        options { id: "y1" label: "Y1" points { role: "a" value: 0 } points { role: "b" value: 40 } }
-        options { id: "y2" label: "Y2" points { role: "a" value: 10 } points { role: "b" value: 20 } }
+        options { id: "y1" label: "Y1"
+          points { role: "a" value: 0 } points { role: "b" value: 40 } }
+        options { id: "y2" label: "Y2"
+          points { role: "a" value: 10 } points { role: "b" value: 20 } }
       }
       links { id: "a-bonus" role: "a" delta: 10
         conditions { issue: "x" options: "x1" } conditions { issue: "y" options: "y1" } }

@@ -34,7 +34,8 @@ import org.hikiwake.proto.scenario.RolePoints;
  *
  * <p>Rules checked: exactly two roles; unique ids; 2 to 8 options per issue;
  * at most {@link #MAX_PACKAGES} packages; exactly one points entry per role
- * per option, each in [0, 100]; links that name a known role, conditions on
+ * per option, each in [0, 100]; at most {@link #MAX_LINKS} links, each naming
+ * a known role, with conditions on
  * at least two distinct known issues with known options (not every option of
  * the issue), and a non-zero delta in [-100, 100]; for each role, the best
  * package (options and links together) worth exactly 100; reservation values
@@ -61,6 +62,11 @@ public final class ScenarioLoader {
    * every game, so a larger space is refused here rather than failing then.
    */
   public static final int MAX_PACKAGES = 1_000_000;
+  /**
+   * The most links a scenario may have: each one adds work to every analysis,
+   * and a classroom scenario needs a handful.
+   */
+  public static final int MAX_LINKS = 64;
   /** The largest change a news item or a link may make to a role's points, either way. */
   public static final int MAX_DELTA = 100;
   /** The largest scenario file accepted, in bytes. */
@@ -316,9 +322,9 @@ public final class ScenarioLoader {
         if (packages <= MAX_PACKAGES) {
           packages *= Math.max(1, issue.getOptionsCount());
           if (packages > MAX_PACKAGES) {
-          problem(issueLine, "with issue '" + issue.getId() + "' the scenario has "
-              + packages + " packages (the product of the issues' option counts so far) but"
-              + " the analysis enumerates at most " + MAX_PACKAGES);
+            problem(issueLine, "with issue '" + issue.getId() + "' the scenario has "
+                + packages + " packages (the product of the issues' option counts so far)"
+                + " but the analysis enumerates at most " + MAX_PACKAGES);
           }
         }
         Set<String> optionIds = new HashSet<>();
@@ -368,12 +374,18 @@ public final class ScenarioLoader {
         if (!linkIds.add(link.getId())) {
           problem(linkLine, "duplicate link id '" + link.getId() + "'");
         }
+        if (l == MAX_LINKS) {
+          problem(linkLine, where + " is link number " + (l + 1) + " but a scenario may have at"
+              + " most " + MAX_LINKS + " links");
+        }
         if (!roleIds.contains(link.getRole())) {
-          problem(fieldLine(LINKS, l, LINK_ROLE), where + " names unknown role '" + link.getRole() + "'");
+          problem(fieldLine(LINKS, l, LINK_ROLE), where + " names unknown role '"
+              + link.getRole() + "'");
         }
         if (link.getDelta() == 0 || Math.abs(link.getDelta()) > MAX_DELTA) {
-          problem(fieldLine(LINKS, l, LINK_DELTA), where + " has delta " + link.getDelta() + "; a link's delta must"
-              + " be non-zero and between -" + MAX_DELTA + " and " + MAX_DELTA);
+          problem(fieldLine(LINKS, l, LINK_DELTA), where + " has delta " + link.getDelta()
+              + "; a link's delta must be non-zero and between -" + MAX_DELTA + " and "
+              + MAX_DELTA);
         }
         Set<String> issues = new HashSet<>();
         for (int c = 0; c < link.getConditionsCount(); c++) {

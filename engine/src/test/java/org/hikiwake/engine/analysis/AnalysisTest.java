@@ -334,8 +334,10 @@ class AnalysisTest {
       assertThat(p.first()).as("first of %s", p.pkg()).isEqualTo(first.score(p.pkg()));
       assertThat(p.second()).as("second of %s", p.pkg()).isEqualTo(second.score(p.pkg()));
     }
-    assertThat(first.bestTotal()).isEqualTo(all.stream().mapToInt(Point::first).max().orElseThrow());
-    assertThat(first.worstTotal()).isEqualTo(all.stream().mapToInt(Point::first).min().orElseThrow());
+    assertThat(first.bestTotal())
+        .isEqualTo(all.stream().mapToInt(Point::first).max().orElseThrow());
+    assertThat(first.worstTotal())
+        .isEqualTo(all.stream().mapToInt(Point::first).min().orElseThrow());
     assertThat(second.bestTotal())
         .isEqualTo(all.stream().mapToInt(Point::second).max().orElseThrow());
     assertThat(second.worstTotal())

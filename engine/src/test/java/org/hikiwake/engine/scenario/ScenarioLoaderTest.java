@@ -389,11 +389,11 @@ class ScenarioLoaderTest {
   /** Each row replaces A's condition on y with a broken one; the problem names it. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "unknown issue     | issue: \"z\" options: \"y1\"                 | unknown issue 'z'",
-      "option of x       | issue: \"y\" options: \"x1\"                 | unknown option 'x1' of issue 'y'",
-      "option twice      | issue: \"y\" options: \"y1\" options: \"y1\" | option 'y1' twice",
-      "no options        | issue: \"y\"                                | issue 'y' with no options",
-      "every option      | issue: \"y\" options: \"y1\" options: \"y2\" | every option of issue 'y'"})
+      "unknown issue | issue: \"z\" options: \"y1\" | unknown issue 'z'",
+      "option of x   | issue: \"y\" options: \"x1\" | unknown option 'x1' of issue 'y'",
+      "option twice  | issue: \"y\" options: \"y1\" options: \"y1\" | option 'y1' twice",
+      "no options    | issue: \"y\" | issue 'y' with no options",
+      "every option  | issue: \"y\" options: \"y1\" options: \"y2\" | every option of issue 'y'"})
   void fromFile_brokenLinkCondition_namesTheLinkOnTheConditionsLine(String why,
       String condition, String problem) throws Exception {
     Path file = write(replaceOnce(LINKED, "conditions { issue: \"y\" options: \"y1\" }",
@@ -432,6 +432,20 @@ class ScenarioLoaderTest {
     Path file = write(replaceOnce(LINKED, "delta: -20", "delta: -101 " + MARK));
 
     assertSingleProblem(file, "link 'a-x2-y1'", "-101", "between -100 and 100");
+  }
+
+  @Test
+  void fromFile_moreLinksThanTheLimit_namesTheFirstLinkPastIt() throws Exception {
+    StringBuilder links = new StringBuilder();
+    for (int l = 1; l <= ScenarioLoader.MAX_LINKS + 1; l++) {
+      links.append("links { id: \"l").append(l).append("\" role: \"b\" delta: 1")
+          .append(l == ScenarioLoader.MAX_LINKS + 1 ? " " + MARK : "")
+          .append("\n  conditions { issue: \"x\" options: \"x1\" }")
+          .append(" conditions { issue: \"y\" options: \"y1\" } }\n");
+    }
+    Path file = write(VALID + links);
+
+    assertSingleProblem(file, "link 'l65'", "at most 64 links");
   }
 
   @Test
