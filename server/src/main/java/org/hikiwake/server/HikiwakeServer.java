@@ -25,6 +25,7 @@ import org.hikiwake.server.record.FileRecordingStore;
 import org.hikiwake.server.record.NoopRecordingStore;
 import org.hikiwake.server.record.RecordingStore;
 import org.hikiwake.server.record.RecoveredGame;
+import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.Lobby;
 import org.hikiwake.server.room.Revealer;
@@ -47,6 +48,7 @@ public final class HikiwakeServer implements AutoCloseable {
   private final ExecutorService analysis;
   private final RecordingStore store;
   private final Lobby lobby;
+  private final Classes classes;
   private final ConnectionCounter connections = new ConnectionCounter();
   private final Channel serverChannel;
   private final int unfinishedRecovered;
@@ -70,8 +72,13 @@ public final class HikiwakeServer implements AutoCloseable {
       this.lobby = new Lobby(catalog, store, workerGroup::next, Clock.systemUTC(),
           new JoinCodes(random), new SeatTokens(random), new Revealer(analysis),
           config.maxGames());
+      this.classes = new Classes(lobby, store, workerGroup::next, analysis, random);
       List<RecoveredGame> recovered = store.recover();
       this.unfinishedRecovered = lobby.recover(recovered);
+      int openClasses = classes.recover(store.recoverClasses());
+      if (openClasses > 0) {
+        log.info("{} classes resume", openClasses);
+      }
       if (!recovered.isEmpty()) {
         log.info("recovered {} recordings from {}; {} unfinished games resume", recovered.size(),
             config.dataDir().toAbsolutePath(), unfinishedRecovered);
@@ -81,7 +88,7 @@ public final class HikiwakeServer implements AutoCloseable {
           .channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
-          .childHandler(new ServerInitializer(config, lobby, connections));
+          .childHandler(new ServerInitializer(config, lobby, classes, connections));
       this.serverChannel = b.bind(config.bindAddress(), config.port()).sync().channel();
     } catch (Exception | Error e) {
       bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -112,6 +119,10 @@ public final class HikiwakeServer implements AutoCloseable {
 
   public Lobby lobby() {
     return lobby;
+  }
+
+  public Classes classes() {
+    return classes;
   }
 
   /** Open client connections. */

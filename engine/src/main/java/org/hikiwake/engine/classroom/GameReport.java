@@ -51,8 +51,9 @@ public record GameReport(
    *
    * @param score points scored (the reservation value without an agreement); while the game
    *     runs, the points of the offer on the table, if any
-   * @param shareOfGain (score - reservation value) / (best possible points - reservation
-   *     value), under the points in force at the end; 0 without an agreement
+   * @param shareOfGain (score - reservation value) / (the role's best points in an
+   *     agreement the other side accepts - reservation value), under the points in force at
+   *     the end, as {@code Analysis.shareOfGain}; 0 without an agreement
    * @param offers own offers, each with its own points at the time it was made (the
    *     concession curve)
    * @param afterNews for each news item that changed this side's points, its concession
@@ -109,9 +110,14 @@ public record GameReport(
       }
     }
     Optional<Result> result = last.result();
-    ImmutableList<Point> frontier = debrief.frontier();
-    int bestFirst = frontier.isEmpty() ? 0 : frontier.get(0).first();
-    int bestSecond = frontier.isEmpty() ? 0 : frontier.get(frontier.size() - 1).second();
+    // A role's best agreement: its most points among packages the other side also accepts.
+    // The packages of the ZOPA on the frontier reach it (as Analysis.largestGain does).
+    int rvFirst = last.scenario().roles().get(0).reservationValue();
+    int rvSecond = last.scenario().roles().get(1).reservationValue();
+    List<Point> zopaFrontier = debrief.frontier().stream()
+        .filter(p -> p.first() >= rvFirst && p.second() >= rvSecond).toList();
+    int bestFirst = zopaFrontier.stream().mapToInt(Point::first).max().orElse(rvFirst);
+    int bestSecond = zopaFrontier.stream().mapToInt(Point::second).max().orElse(rvSecond);
     ImmutableList.Builder<RoleReport> roles = ImmutableList.builder();
     for (int i = 0; i < last.scenario().roles().size(); i++) {
       Role role = last.scenario().roles().get(i);
@@ -128,11 +134,8 @@ public record GameReport(
       roles.add(new RoleReport(role.id(), score, rv, share,
           ImmutableList.copyOf(offers.get(role.id())), ImmutableMap.copyOf(afterNews.get(role.id()))));
     }
-    int rvSum = last.scenario().roles().stream().mapToInt(Role::reservationValue).sum();
-    int bestJoint = debrief.frontier().stream()
-        .filter(p -> p.first() >= last.scenario().roles().get(0).reservationValue()
-            && p.second() >= last.scenario().roles().get(1).reservationValue())
-        .mapToInt(Point::sum).max().orElse(rvSum);
+    int rvSum = rvFirst + rvSecond;
+    int bestJoint = zopaFrontier.stream().mapToInt(Point::sum).max().orElse(rvSum);
     int jointLeft = debrief.agreement().map(Assessment::jointGainLeft)
         .orElse(result.isPresent() ? Math.max(0, bestJoint - rvSum) : 0);
     return new GameReport(gameCode, last.isOver(), result, Math.max(0, last.round()),

@@ -62,10 +62,14 @@ class GameReportTest {
     assertThat(south.offers()).containsExactly(40);
     assertThat(north.score()).isEqualTo(80);
     assertThat(south.score()).isEqualTo(35);
-    // north's best is 100 (high+long) and its reservation value 30: (80-30)/(100-30)
-    assertThat(north.shareOfGain()).isCloseTo(50.0 / 70.0, within(1e-9));
-    // south's best is low + short = 100, its reservation value 40; it accepted 35, below it
-    assertThat(south.shareOfGain()).isCloseTo((35 - 40) / 60.0, within(1e-9));
+    // In the ZOPA under the storm (north >= 30, south >= 40): low+long 40/65, mid+short
+    // 40/70, high+short 60/40. North's best agreement is 60: (80-30)/(60-30). South's is 70;
+    // it accepted 35, below its reservation value of 40: (35-40)/(70-40).
+    assertThat(north.shareOfGain()).isCloseTo(50.0 / 30.0, within(1e-9));
+    assertThat(south.shareOfGain()).isCloseTo(-5.0 / 30.0, within(1e-9));
+    Analysis end = Analysis.of(fishing, s.pointsInForce());
+    assertThat(north.shareOfGain()).isEqualTo(end.shareOfGain("north", 80).getAsDouble());
+    assertThat(south.shareOfGain()).isEqualTo(end.shareOfGain("south", 35).getAsDouble());
     assertThat(report.agreement()).isPresent();
     assertThat(report.jointLeft()).isEqualTo(report.agreement().get().jointGainLeft());
   }

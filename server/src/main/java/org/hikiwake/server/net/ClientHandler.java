@@ -9,6 +9,7 @@ import java.io.IOException;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.room.Lobby;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,19 +24,22 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
 
   private final ServerConfig config;
   private final Lobby lobby;
+  private final Classes classes;
   private final ConnectionCounter connections;
   private Session session;
 
-  ClientHandler(ServerConfig config, Lobby lobby, ConnectionCounter connections) {
+  ClientHandler(ServerConfig config, Lobby lobby, Classes classes,
+      ConnectionCounter connections) {
     this.config = config;
     this.lobby = lobby;
+    this.classes = classes;
     this.connections = connections;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     connections.add(ctx.channel());
-    session = new Session(config, lobby, new ChannelOutbound(ctx.channel()),
+    session = new Session(config, lobby, classes, new ChannelOutbound(ctx.channel()),
         ctx.channel().eventLoop(), System::nanoTime);
     super.channelActive(ctx);
   }

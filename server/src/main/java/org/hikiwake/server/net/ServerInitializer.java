@@ -11,17 +11,21 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.room.Lobby;
 
 /** Stacks the codecs: bounded varint32 frames, protobuf, idle detection, then the handler. */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
   private final ServerConfig config;
   private final Lobby lobby;
+  private final Classes classes;
   private final ConnectionCounter connections;
 
-  public ServerInitializer(ServerConfig config, Lobby lobby, ConnectionCounter connections) {
+  public ServerInitializer(ServerConfig config, Lobby lobby, Classes classes,
+      ConnectionCounter connections) {
     this.config = config;
     this.lobby = lobby;
+    this.classes = classes;
     this.connections = connections;
   }
 
@@ -37,6 +41,6 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     p.addLast("protobufEncoder", new ProtobufEncoder());
     // Coalesces the flushes of replies to a burst of requests read at once.
     p.addLast("flushes", new FlushConsolidationHandler());
-    p.addLast("handler", new ClientHandler(config, lobby, connections));
+    p.addLast("handler", new ClientHandler(config, lobby, classes, connections));
   }
 }

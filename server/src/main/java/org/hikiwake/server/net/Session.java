@@ -30,7 +30,17 @@ import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.proto.wire.Watching;
 import org.hikiwake.proto.wire.Welcome;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.engine.classroom.Control;
+import org.hikiwake.engine.game.Outcome;
+import org.hikiwake.engine.view.Viewer;
+import org.hikiwake.proto.wire.ClassCommand;
+import org.hikiwake.proto.wire.CreateClass;
+import org.hikiwake.proto.wire.JoinClass;
+import org.hikiwake.server.classroom.ClassReply;
+import org.hikiwake.server.classroom.ClassRoom;
+import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.room.Delivery;
+import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.ErrorText;
 import org.hikiwake.server.room.GameRoom;
 import org.hikiwake.server.room.Lobby;
@@ -72,6 +82,7 @@ public final class Session implements Participant {
 
   private final ServerConfig config;
   private final Lobby lobby;
+  private final Classes classes;
   private final Outbound out;
   private final Executor own;
   private final LongSupplier nanoTime;
@@ -83,6 +94,8 @@ public final class Session implements Participant {
   /** The request id of a join or resume awaiting its room's answer; 0 if none. */
   private long seatRequest;
   private final Set<GameRoom> watching = new LinkedHashSet<>();
+  /** Classes this connection joined as a student or follows as an instructor. */
+  private final Set<ClassRoom> inClasses = new LinkedHashSet<>();
   /** Set once the session failed for good; requests behind it are dropped. */
   private boolean closing;
 
@@ -90,10 +103,11 @@ public final class Session implements Participant {
    * @param own the session's own thread, e.g. its connection's event loop
    * @param nanoTime a monotonic clock in nanoseconds, for the message rate
    */
-  public Session(ServerConfig config, Lobby lobby, Outbound out, Executor own,
+  public Session(ServerConfig config, Lobby lobby, Classes classes, Outbound out, Executor own,
       LongSupplier nanoTime) {
     this.config = config;
     this.lobby = lobby;
+    this.classes = classes;
     this.out = out;
     this.own = own;
     this.nanoTime = nanoTime;
@@ -137,12 +151,22 @@ public final class Session implements Participant {
         break;
       case LIST_GAMES:
         GameList.Builder games = GameList.newBuilder();
-        lobby.list().forEach(g -> games.addGames(WireListings.summary(g)));
+        // a running class's games are its instructor's business, not every student's
+        lobby.list().stream().filter(g -> !isHidden(g.classCode()))
+            .forEach(g -> games.addGames(WireListings.summary(g)));
         out.write(ServerMessage.newBuilder().setRequestId(id).setGameList(games).build());
         break;
       case JOIN_SEAT:
-        takeSeat(id, msg.getJoinSeat().getGameCode(), room -> room.join(this, id,
-            msg.getJoinSeat().getRole(), msg.getJoinSeat().getDisplayName()));
+        takeSeat(id, msg.getJoinSeat().getGameCode(), room -> {
+          if (room.classCode().isPresent()) {
+            seatRequest = 0;
+            error(id, ErrorCode.ERROR_CODE_CLASS_GAME, "Game " + room.code() + " belongs to a"
+                + " class, whose games are seated by the class: join the class with `hikiwake"
+                + " join CLASS_CODE --name YOUR_NAME`.");
+            return;
+          }
+          room.join(this, id, msg.getJoinSeat().getRole(), msg.getJoinSeat().getDisplayName());
+        });
         break;
       case RESUME_SEAT:
         takeSeat(id, msg.getResumeSeat().getGameCode(),
@@ -150,8 +174,11 @@ public final class Session implements Participant {
         break;
       case WATCH_GAME:
         findGame(id, msg.getWatchGame().getGameCode()).ifPresent(room -> {
-          watching.add(room);
-          room.watch(this, id);
+          Optional<Viewer> viewer = viewerOf(id, room, msg.getWatchGame().getInstructorToken());
+          if (viewer.isPresent()) {
+            watching.add(room);
+            room.watch(this, id, viewer.get());
+          }
         });
         break;
       case PROPOSE:
@@ -173,7 +200,29 @@ public final class Session implements Participant {
         move(id, (role, at) -> new Move.Say(role, text, at));
         break;
       case FETCH_RECORDING:
-        fetchRecording(id, msg.getFetchRecording().getGameCode());
+        fetchRecording(id, msg.getFetchRecording().getGameCode(),
+            msg.getFetchRecording().getInstructorToken());
+        break;
+      case CREATE_CLASS:
+        createClass(id, msg.getCreateClass());
+        break;
+      case JOIN_CLASS:
+        joinClass(id, msg.getJoinClass());
+        break;
+      case CLASS_COMMAND:
+        classCommand(id, msg.getClassCommand());
+        break;
+      case WATCH_CLASS:
+        instructorsClass(id, msg.getWatchClass().getClassCode(),
+            msg.getWatchClass().getInstructorToken()).ifPresent(c -> {
+              inClasses.add(c);
+              c.watchBoard(this, pushingReplier(id));
+            });
+        break;
+      case FETCH_CLASS_DEBRIEF:
+        instructorsClass(id, msg.getFetchClassDebrief().getClassCode(),
+            msg.getFetchClassDebrief().getInstructorToken())
+            .ifPresent(c -> c.debrief(replier(id)));
         break;
       case PING:
         out.write(ServerMessage.newBuilder().setRequestId(id).setPong(Pong.getDefaultInstance())
@@ -261,12 +310,15 @@ public final class Session implements Participant {
     seatRoom.move(this, id, role, at -> factory.make(role, at));
   }
 
-  private void fetchRecording(long id, String gameCode) {
+  private void fetchRecording(long id, String gameCode, String instructorToken) {
     Optional<GameRoom> found = findGame(id, gameCode);
     if (found.isEmpty()) {
       return;
     }
     GameRoom room = found.get();
+    if (viewerOf(id, room, instructorToken).isEmpty()) {
+      return;
+    }
     if (!room.listing().isOver()) {
       error(id, ErrorCode.ERROR_CODE_GAME_NOT_OVER, "Game " + room.code()
           + " is still being played; its recording is available once it ends.");
@@ -283,6 +335,164 @@ public final class Session implements Participant {
             + " game " + room.code() + "; see its log.");
       }
     }));
+  }
+
+  // ------------------------------------------------------------ classes
+
+  /** True for a game of a class that is still running: only its instructor may look at it. */
+  private boolean isHidden(Optional<String> classCode) {
+    return classes.classOf(classCode).filter(c -> !c.isOver()).isPresent();
+  }
+
+  /**
+   * How this connection may watch (or fetch) a game: a class's instructor
+   * sees everything; anyone else sees public events, but not a running
+   * class's games (answered with the error, and empty).
+   */
+  private Optional<Viewer> viewerOf(long id, GameRoom room, String instructorToken) {
+    Optional<ClassRoom> owner = classes.classOf(room.classCode());
+    if (owner.isEmpty()) {
+      return Optional.of(Viewer.watcher());
+    }
+    if (owner.get().isInstructor(instructorToken)) {
+      return Optional.of(Viewer.umpire());
+    }
+    if (!instructorToken.isEmpty()) {
+      error(id, ErrorCode.ERROR_CODE_BAD_INSTRUCTOR_TOKEN, "That is not the instructor token of"
+          + " the class game " + room.code() + " belongs to.");
+      return Optional.empty();
+    }
+    if (!owner.get().isOver()) {
+      error(id, ErrorCode.ERROR_CODE_CLASS_GAME, "Game " + room.code() + " belongs to a class"
+          + " that is still running: only its instructor may watch it or fetch it until the"
+          + " class ends.");
+      return Optional.empty();
+    }
+    return Optional.of(Viewer.watcher());
+  }
+
+  private void createClass(long id, CreateClass c) {
+    long limit = c.getTurnLimitMillis();
+    classes.create(c.getScenarioId(), c.getRounds(),
+        limit == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(limit)), c.getRoster(),
+        c.getRosterSource(), c.getPairingSeed(),
+        c.getOddStudentBot().isBlank() ? Optional.empty() : Optional.of(c.getOddStudentBot()))
+        .whenComplete((created, failure) -> onOwnThread(() -> {
+          if (failure == null) {
+            created.room().showBoard(board -> onOwnThread(() -> out.write(
+                WireClasses.reply(id, new ClassReply.Created(created.room().code(),
+                    created.instructorToken(), ((ClassReply.Board) board).board())))));
+          } else if (unwrap(failure) instanceof Classes.CreateException e) {
+            out.write(refused(id, e.refusal()));
+          } else {
+            log.error("creating a class failed", failure);
+            error(id, ErrorCode.ERROR_CODE_INTERNAL,
+                "The server could not create the class; see its log.");
+          }
+        }));
+  }
+
+  private void joinClass(long id, JoinClass j) {
+    if (seatRoom != null || seatRequest != 0) {
+      error(id, ErrorCode.ERROR_CODE_BAD_REQUEST, "This connection already holds a seat;"
+          + " open another connection to join a class.");
+      return;
+    }
+    Optional<ClassRoom> c = classes.find(j.getClassCode());
+    if (c.isEmpty()) {
+      error(id, ErrorCode.ERROR_CODE_UNKNOWN_CLASS, "There is no class '"
+          + ErrorText.echo(j.getClassCode()) + "'. Check the class code your instructor gave"
+          + " you.");
+      return;
+    }
+    inClasses.add(c.get());
+    c.get().arrive(this, j.getName(), j.getStudentToken(), replier(id));
+  }
+
+  private void classCommand(long id, ClassCommand c) {
+    Optional<ClassRoom> found = instructorsClass(id, c.getClassCode(), c.getInstructorToken());
+    if (found.isEmpty()) {
+      return;
+    }
+    ClassRoom room = found.get();
+    ClassRoom.Replier r = replier(id);
+    List<String> games = c.getGamesList().stream().map(JoinCodes::normalize).toList();
+    switch (c.getActionCase()) {
+      case START:
+        room.start(r);
+        break;
+      case RELEASE_NEWS:
+        room.control(new Control.ReleaseNews(c.getReleaseNews()), games, r);
+        break;
+      case ANNOUNCE:
+        room.control(new Control.Announce(c.getAnnounce()), games, r);
+        break;
+      case PAUSE:
+        room.control(new Control.Pause(), games, r);
+        break;
+      case RESUME:
+        room.control(new Control.Resume(), games, r);
+        break;
+      case EXTEND_ROUNDS:
+        if (c.getExtendRounds() < 1) {
+          error(id, ErrorCode.ERROR_CODE_BAD_REQUEST, "Extend by at least one round.");
+          return;
+        }
+        room.control(new Control.Extend(c.getExtendRounds()), games, r);
+        break;
+      case END_GAMES:
+        room.control(new Control.End(Outcome.DEADLINE), games, r);
+        break;
+      case ABANDON_GAMES:
+        room.control(new Control.End(Outcome.ABANDONED), games, r);
+        break;
+      case FREE_STUDENT:
+        room.free(c.getFreeStudent(), r);
+        break;
+      case TIME_LIMIT_MINUTES:
+        room.limit(Duration.ofMinutes(c.getTimeLimitMinutes()), r);
+        break;
+      case PAIR:
+        room.pair(c.getPair().getFirst(), c.getPair().getSecond(), r);
+        break;
+      case END_CLASS:
+        room.end(r);
+        break;
+      case ACTION_NOT_SET:
+      default:
+        error(id, ErrorCode.ERROR_CODE_BAD_REQUEST, "The class command names no action.");
+        break;
+    }
+  }
+
+  /** The class, if the token is its instructor's; else the error is sent and it is empty. */
+  private Optional<ClassRoom> instructorsClass(long id, String classCode, String token) {
+    Optional<ClassRoom> c = classes.find(classCode);
+    if (c.isEmpty()) {
+      error(id, ErrorCode.ERROR_CODE_UNKNOWN_CLASS, "There is no class '"
+          + ErrorText.echo(classCode) + "'.");
+      return Optional.empty();
+    }
+    if (!c.get().isInstructor(token)) {
+      error(id, ErrorCode.ERROR_CODE_BAD_INSTRUCTOR_TOKEN, "That is not the instructor token"
+          + " of class " + c.get().code() + ": only the instructor who created it can run its"
+          + " controls (the token is kept where `hikiwake class create` ran).");
+      return Optional.empty();
+    }
+    return c;
+  }
+
+  /** A replier that answers request {@code id} on this session's thread. */
+  private ClassRoom.Replier replier(long id) {
+    return reply -> onOwnThread(() -> out.write(WireClasses.reply(id, reply)));
+  }
+
+  /** A replier that answers request {@code id} once, then pushes (request id 0). */
+  private ClassRoom.Replier pushingReplier(long id) {
+    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic
+        .AtomicBoolean(true);
+    return reply -> onOwnThread(() -> out.write(WireClasses.reply(
+        first.getAndSet(false) ? id : 0, reply)));
   }
 
   private Optional<GameRoom> findGame(long id, String code) {
@@ -304,6 +514,7 @@ public final class Session implements Participant {
         seatRoom.leave(this);
       }
       watching.forEach(room -> room.leave(this));
+      inClasses.forEach(c -> c.leave(this));
     } catch (RejectedExecutionException e) {
       // the server is stopping and the game's thread is gone: nobody is left to tell
       log.debug("{} closed while the server stops: {}", out.describe(), e.toString());
@@ -415,6 +626,14 @@ public final class Session implements Participant {
         return ErrorCode.ERROR_CODE_TOO_MANY_GAMES;
       case INTERNAL:
         return ErrorCode.ERROR_CODE_INTERNAL;
+      case UNKNOWN_CLASS:
+        return ErrorCode.ERROR_CODE_UNKNOWN_CLASS;
+      case BAD_INSTRUCTOR_TOKEN:
+        return ErrorCode.ERROR_CODE_BAD_INSTRUCTOR_TOKEN;
+      case BAD_ROSTER:
+        return ErrorCode.ERROR_CODE_BAD_ROSTER;
+      case CLASS_GAME:
+        return ErrorCode.ERROR_CODE_CLASS_GAME;
       default:
         throw new AssertionError(problem);
     }

@@ -204,8 +204,8 @@ public final class FileRecordingStore implements RecordingStore {
    */
   @Override
   public CompletableFuture<GameLog> create(GameHeader game) {
-    return create(RecordingHeaders.of(game.gameCode(), game.createdAt(), game.scenario(),
-        game.settings()));
+    return create(RecordingHeaders.of(game.gameCode(), game.classCode(), game.createdAt(),
+        game.scenario(), game.settings()));
   }
 
   /**
@@ -321,7 +321,9 @@ public final class FileRecordingStore implements RecordingStore {
       log.ifPresent(GameLog::close);
       log = Optional.empty();
     }
+    String classCode = replayed.header().getClassCode();
     return Optional.of(new RecoveredGame(found.file().toString(), replayed.gameCode(),
+        classCode.isEmpty() ? Optional.empty() : Optional.of(classCode),
         replayed.createdAt(), replayed.replay(), damage, log));
   }
 

@@ -9,6 +9,7 @@ import org.hikiwake.engine.replay.Replay;
  *
  * @param source where it was found, for logs (e.g. its file)
  * @param gameCode its join code
+ * @param classCode the class it belongs to, if any
  * @param createdAt when it was created
  * @param replay its events folded from the scenario and settings of its header
  * @param damage why it cannot be played on (a corrupt record in the middle, a
@@ -18,6 +19,7 @@ import org.hikiwake.engine.replay.Replay;
 public record RecoveredGame(
     String source,
     String gameCode,
+    Optional<String> classCode,
     Instant createdAt,
     Replay replay,
     Optional<String> damage,

@@ -13,6 +13,7 @@ import org.hikiwake.engine.game.Result;
  * @param seats every seat, taken or not, in the scenario's role order
  * @param result how it ended, once it has
  * @param damage why it cannot go on, if its recording is damaged
+ * @param classCode the class it belongs to, if any
  */
 public record GameListing(
     String gameCode,
@@ -24,7 +25,8 @@ public record GameListing(
     int rounds,
     ImmutableList<SeatListing> seats,
     Optional<Result> result,
-    Optional<String> damage) {
+    Optional<String> damage,
+    Optional<String> classCode) {
 
   /** A seat and who holds it. */
   public record SeatListing(String role, String roleName, Optional<String> displayName,

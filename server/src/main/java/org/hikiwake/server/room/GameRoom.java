@@ -8,11 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +24,8 @@ import org.hikiwake.engine.game.GameSettings;
 import org.hikiwake.engine.game.GameState;
 import org.hikiwake.engine.game.Move;
 import org.hikiwake.engine.game.Phase;
+import org.hikiwake.engine.game.Rejection;
+import org.hikiwake.engine.game.RejectionCode;
 import org.hikiwake.engine.game.Rules;
 import org.hikiwake.engine.game.Seat;
 import org.hikiwake.engine.replay.Recorded;
@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GameRoom {
   private static final Logger log = LoggerFactory.getLogger(GameRoom.class);
+  /** The actor recorded for the instructor's controls. */
+  public static final String INSTRUCTOR = "instructor";
 
   private final String code;
   private final Instant createdAt;
@@ -68,6 +70,9 @@ public final class GameRoom {
   private final GameLog gameLog;
   private final GameState initial;
   private final PublicScenario publicScenario;
+  private final Optional<String> classCode;
+  /** Told (on this room's thread) whenever what the room shows has changed. */
+  private volatile Runnable onChange = () -> { };
 
   /** Every event decided so far; moves are decided against it. */
   private GameState state;
@@ -76,23 +81,30 @@ public final class GameRoom {
   private final List<Recorded> history = new ArrayList<>();
   private long nextSeq = 1;
   private final Map<String, Participant> holders = new HashMap<>();
-  private final Set<Participant> watchers = new LinkedHashSet<>();
+  /** Who watches, and as whom: watchers see public events, an instructor sees everything. */
+  private final Map<Participant, Viewer> watchers = new LinkedHashMap<>();
   private Optional<String> damage = Optional.empty();
   private ScheduledFuture<?> timer;
   /** What the end revealed, once the game has ended durably (or been recovered ended). */
   private CompletableFuture<Reveal> reveal;
   private volatile GameListing listing;
+  private volatile GameProgress progress;
 
   /** A request waiting for its events to become durable. */
   private record Request(Participant participant, long requestId, Kind kind, String role,
-      String token) {
-    enum Kind { MOVE, JOIN }
+      String token, CompletableFuture<Optional<Rejection>> decided) {
+    enum Kind { MOVE, JOIN, CONTROL }
+
+    static Request of(Participant p, long requestId, Kind kind, String role, String token) {
+      return new Request(p, requestId, kind, role, token, null);
+    }
   }
 
-  private GameRoom(String code, Instant createdAt, GameState initial, GameState now,
-      List<Recorded> history, ScheduledExecutorService executor, Clock clock,
+  private GameRoom(String code, Optional<String> classCode, Instant createdAt, GameState initial,
+      GameState now, List<Recorded> history, ScheduledExecutorService executor, Clock clock,
       SeatTokens tokens, Revealer revealer, GameLog gameLog) {
     this.code = code;
+    this.classCode = classCode;
     this.createdAt = createdAt;
     this.initial = initial;
     this.state = now;
@@ -105,33 +117,41 @@ public final class GameRoom {
     this.revealer = revealer;
     this.gameLog = gameLog;
     this.publicScenario = initial.scenario().publicPart();
-    this.listing = buildListing();
+    updateListing();
   }
 
   /** A new game whose header is already durable in {@code gameLog}. */
   public static GameRoom create(String code, Instant createdAt, Scenario scenario,
       GameSettings settings, ScheduledExecutorService executor, Clock clock, SeatTokens tokens,
       Revealer revealer, GameLog gameLog) {
-    GameState initial = GameState.initial(scenario, settings);
-    return new GameRoom(code, createdAt, initial, initial, List.of(), executor, clock, tokens,
+    return create(code, Optional.empty(), createdAt, scenario, settings, executor, clock, tokens,
         revealer, gameLog);
+  }
+
+  /** A new game, of a class if {@code classCode} is present. */
+  public static GameRoom create(String code, Optional<String> classCode, Instant createdAt,
+      Scenario scenario, GameSettings settings, ScheduledExecutorService executor, Clock clock,
+      SeatTokens tokens, Revealer revealer, GameLog gameLog) {
+    GameState initial = GameState.initial(scenario, settings);
+    return new GameRoom(code, classCode, createdAt, initial, initial, List.of(), executor, clock,
+        tokens, revealer, gameLog);
   }
 
   /**
    * A game rebuilt from its recording. {@code gameLog} is empty for finished
    * or damaged games, which take no more moves.
    */
-  public static GameRoom recover(String code, Instant createdAt, Replay replay,
-      Optional<String> damage, Optional<GameLog> gameLog, ScheduledExecutorService executor,
-      Clock clock, SeatTokens tokens, Revealer revealer) {
+  public static GameRoom recover(String code, Optional<String> classCode, Instant createdAt,
+      Replay replay, Optional<String> damage, Optional<GameLog> gameLog,
+      ScheduledExecutorService executor, Clock clock, SeatTokens tokens, Revealer revealer) {
     List<Recorded> history = replay.steps().stream().map(Replay.Step::recorded).toList();
-    GameRoom room = new GameRoom(code, createdAt, replay.initial(), replay.last(), history,
-        executor, clock, tokens, revealer, gameLog.orElse(null));
+    GameRoom room = new GameRoom(code, classCode, createdAt, replay.initial(), replay.last(),
+        history, executor, clock, tokens, revealer, gameLog.orElse(null));
     room.damage = damage;
     if (gameLog.isEmpty() && damage.isEmpty() && !replay.last().isOver()) {
       room.damage = Optional.of("the recording cannot be written");
     }
-    room.listing = room.buildListing();
+    room.updateListing();
     return room;
   }
 
@@ -163,6 +183,102 @@ public final class GameRoom {
     return listing;
   }
 
+  /**
+   * The game's progress with both sides' points of the offer on the table:
+   * for its instructor only. Of durable events only; safe from any thread.
+   */
+  public GameProgress progress() {
+    return progress;
+  }
+
+  /** The class this game belongs to, if any: its seats, watchers and recording are the class's. */
+  public Optional<String> classCode() {
+    return classCode;
+  }
+
+  /** Asks to be told (on this room's thread, so quickly) whenever the game's progress changes. */
+  public void onChange(Runnable listener) {
+    this.onChange = listener;
+  }
+
+  /**
+   * Seats a class's student (or a bot's driver) in a role, at the class's
+   * request: like {@link #join}, but the answer is pushed (request id 0), so
+   * the student's client moves into the seat with no second code to type.
+   */
+  public void seatForClass(Participant p, String role, String displayName, Optional<String> bot) {
+    executor.execute(() -> {
+      if (refuseIfDamaged(p, 0)) {
+        return;
+      }
+      String token = tokens.next();
+      commit(new Move.TakeSeat(role, displayName, bot, TokenHash.of(token), clock.instant()),
+          role, Optional.of(Request.of(p, 0, Request.Kind.JOIN, role, token)));
+    });
+  }
+
+  /**
+   * Gives a class's student their seat back on a new connection, vouched for
+   * by the class (the student's class token): the holder's connection, if
+   * any, is told its seat moved. The answer is pushed, without a seat token.
+   */
+  public void reseatForClass(Participant p, String role) {
+    executor.execute(() -> {
+      if (!shown.seats().containsKey(role)) {
+        return;
+      }
+      Participant previous = holders.put(role, p);
+      Instant now = clock.instant();
+      if (previous != null && previous != p) {
+        previous.deliver(Delivery.of(code, publicScenario,
+            List.of(new Delivery.SeatMoved(role, now))));
+      } else if (previous == null) {
+        broadcastPresence(role, true, p);
+      }
+      replyWithView(p, 0, Viewer.player(role), view -> new RoomReply.Seated(role, "",
+          shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)), connected()));
+      updateListing();
+    });
+  }
+
+  /**
+   * One of the instructor's controls, decided by the game's rules and
+   * recorded with the instructor as its actor. The future says, once the
+   * control is durable (or refused), whether the rules refused it.
+   */
+  public CompletableFuture<Optional<Rejection>> control(Function<Instant, Move> moveAt) {
+    CompletableFuture<Optional<Rejection>> decided = new CompletableFuture<>();
+    executor.execute(() -> {
+      if (damage.isPresent()) {
+        decided.complete(Optional.of(Rejection.of(RejectionCode.GAME_OVER,
+            "the game cannot continue: " + damage.get())));
+        return;
+      }
+      commit(moveAt.apply(clock.instant()), INSTRUCTOR,
+          Optional.of(new Request(null, 0, Request.Kind.CONTROL, "", "", decided)));
+    });
+    return decided;
+  }
+
+  /**
+   * The game's debrief row as it stands (durable events only), worked out off
+   * this room's thread.
+   */
+  public CompletableFuture<org.hikiwake.engine.classroom.GameReport> report() {
+    CompletableFuture<List<Recorded>> snapshot = new CompletableFuture<>();
+    executor.execute(() -> snapshot.complete(List.copyOf(history)));
+    return snapshot.thenCompose(h -> revealer.report(code, initial, h));
+  }
+
+  /** Follows the game as the given viewer (an instructor watches as an umpire). */
+  public void watch(Participant p, long requestId, Viewer viewer) {
+    executor.execute(() -> {
+      watchers.put(p, viewer);
+      replyWithView(p, requestId, viewer,
+          view -> new RoomReply.Watching(view, sightings(viewer), connected()));
+    });
+  }
+
   /** Takes a free seat; replies {@link RoomReply.Seated} with a fresh token once it is durable. */
   public void join(Participant p, long requestId, String role, String displayName) {
     executor.execute(() -> {
@@ -173,7 +289,7 @@ public final class GameRoom {
       HashCode hash = TokenHash.of(token);
       commit(new Move.TakeSeat(role, displayName.strip(), Optional.empty(), hash,
           clock.instant()), role,
-          Optional.of(new Request(p, requestId, Request.Kind.JOIN, role, token)));
+          Optional.of(Request.of(p, requestId, Request.Kind.JOIN, role, token)));
     });
   }
 
@@ -206,13 +322,9 @@ public final class GameRoom {
     });
   }
 
-  /** Follows the game read-only. */
+  /** Follows the game read-only, public events only. */
   public void watch(Participant p, long requestId) {
-    executor.execute(() -> {
-      watchers.add(p);
-      replyWithView(p, requestId, Viewer.watcher(),
-          view -> new RoomReply.Watching(view, sightings(Viewer.watcher()), connected()));
-    });
+    watch(p, requestId, Viewer.watcher());
   }
 
   /**
@@ -231,7 +343,7 @@ public final class GameRoom {
         return;
       }
       commit(moveAt.apply(clock.instant()), role,
-          Optional.of(new Request(p, requestId, Request.Kind.MOVE, role, "")));
+          Optional.of(Request.of(p, requestId, Request.Kind.MOVE, role, "")));
     });
   }
 
@@ -265,8 +377,14 @@ public final class GameRoom {
   private void commit(Move move, String actor, Optional<Request> request) {
     Decision decision = Rules.decide(state, move);
     if (decision instanceof Decision.Rejected rejected) {
-      request.ifPresent(r -> reply(r.participant(), r.requestId(),
-          new RoomReply.Refused(new Refusal.ByRules(rejected.rejection()))));
+      request.ifPresent(r -> {
+        if (r.kind() == Request.Kind.CONTROL) {
+          r.decided().complete(Optional.of(rejected.rejection()));
+        } else {
+          reply(r.participant(), r.requestId(),
+              new RoomReply.Refused(new Refusal.ByRules(rejected.rejection())));
+        }
+      });
       return;
     }
     List<Event> events = ((Decision.Accepted) decision).events();
@@ -292,7 +410,7 @@ public final class GameRoom {
         // Never lose a failure here silently: it would leave clients without an answer.
         log.error("game {}: handling recorded events {} failed", code, recorded, e);
         damage = Optional.of("the server failed after recording a move: " + e);
-        request.ifPresent(r -> reply(r.participant(), r.requestId(), internalError()));
+        request.ifPresent(r -> answerFailure(r));
         updateListing();
       }
     }, executor);
@@ -309,6 +427,14 @@ public final class GameRoom {
       shown = Rules.apply(shown, r.event());
       history.add(r);
       ended |= r.event() instanceof Event.GameEnded;
+      if (r.event() instanceof Event.SeatReleased released) {
+        // the instructor freed the seat: its holder, if any, no longer holds it
+        Participant holder = holders.remove(released.role());
+        if (holder != null) {
+          holder.deliver(Delivery.of(code, publicScenario,
+              List.of(new Delivery.SeatMoved(released.role(), r.at()))));
+        }
+      }
     }
     updateListing();
     if (ended) {
@@ -317,7 +443,7 @@ public final class GameRoom {
           broadcast(recorded, request);
         } catch (RuntimeException e) {
           log.error("game {}: telling everyone the game ended failed", code, e);
-          request.ifPresent(r -> reply(r.participant(), r.requestId(), internalError()));
+          request.ifPresent(r -> answerFailure(r));
         }
       }, executor);
     } else {
@@ -328,7 +454,10 @@ public final class GameRoom {
   private void onNotRecorded(Throwable failure, Optional<Request> request) {
     damage = Optional.of("recording failed: " + failure.getMessage());
     log.error("game {}: recording failed; the game is stopped", code, failure);
-    request.ifPresent(r -> reply(r.participant(), r.requestId(), new RoomReply.Refused(
+    request.filter(r -> r.kind() == Request.Kind.CONTROL).ifPresent(r -> r.decided().complete(
+        Optional.of(Rejection.of(RejectionCode.GAME_OVER, "recording failed"))));
+    request.filter(r -> r.kind() != Request.Kind.CONTROL).ifPresent(r -> reply(r.participant(),
+        r.requestId(), new RoomReply.Refused(
         Refusal.of(Refusal.Problem.INTERNAL, "The server could not record that move, so it did"
             + " not happen. The game is stopped; tell your instructor."))));
     cancelTimer();
@@ -337,6 +466,9 @@ public final class GameRoom {
 
   /** Tells everyone about newly durable events, each as they may see them. */
   private void broadcast(List<Recorded> recorded, Optional<Request> request) {
+    request.filter(r -> r.kind() == Request.Kind.CONTROL)
+        .ifPresent(r -> r.decided().complete(Optional.empty()));
+    request = request.filter(r -> r.kind() != Request.Kind.CONTROL);
     Participant mover = request.map(Request::participant).orElse(null);
     if (request.isPresent() && request.get().kind() == Request.Kind.JOIN) {
       seat(request.get());
@@ -360,13 +492,11 @@ public final class GameRoom {
             new Delivery.Reply(request.get().requestId(), new RoomReply.Done()))));
       }
     }
-    if (!watchers.isEmpty()) {
-      Delivery forWatchers = Delivery.of(code, publicScenario,
-          happened(recorded, Viewer.watcher()));
-      for (Participant w : watchers) {
-        if (w != mover) {
-          w.deliver(forWatchers);
-        }
+    Map<Viewer, Delivery> byViewer = new HashMap<>();
+    for (Map.Entry<Participant, Viewer> w : watchers.entrySet()) {
+      if (w.getKey() != mover) {
+        w.getKey().deliver(byViewer.computeIfAbsent(w.getValue(),
+            v -> Delivery.of(code, publicScenario, happened(recorded, v))));
       }
     }
   }
@@ -462,6 +592,15 @@ public final class GameRoom {
     p.deliver(Delivery.of(code, publicScenario, List.of(new Delivery.Reply(requestId, reply))));
   }
 
+  private void answerFailure(Request r) {
+    if (r.kind() == Request.Kind.CONTROL) {
+      r.decided().complete(Optional.of(Rejection.of(RejectionCode.GAME_OVER,
+          "the server failed; see its log")));
+    } else {
+      reply(r.participant(), r.requestId(), internalError());
+    }
+  }
+
   private static RoomReply internalError() {
     return new RoomReply.Refused(Refusal.of(Refusal.Problem.INTERNAL,
         "The server failed while handling that move; see its log."));
@@ -484,7 +623,7 @@ public final class GameRoom {
         holder.deliver(d);
       }
     }
-    for (Participant w : watchers) {
+    for (Participant w : watchers.keySet()) {
       if (w != skip) {
         w.deliver(d);
       }
@@ -535,6 +674,23 @@ public final class GameRoom {
 
   private void updateListing() {
     listing = buildListing();
+    progress = buildProgress(listing);
+    try {
+      onChange.run();
+    } catch (RuntimeException e) {
+      log.error("game {}: a progress listener failed", code, e);
+    }
+  }
+
+  private GameProgress buildProgress(GameListing l) {
+    Map<String, Integer> points = new LinkedHashMap<>();
+    shown.onTable().ifPresent(o -> {
+      for (Role r : shown.scenario().roles()) {
+        points.put(r.id(), shown.pointsOf(r.id()).score(o.pkg()));
+      }
+    });
+    return new GameProgress(l, shown.turn(), shown.toMove(), shown.deadline(), shown.isPaused(),
+        shown.onTable(), ImmutableMap.copyOf(points));
   }
 
   private GameListing buildListing() {
@@ -546,7 +702,7 @@ public final class GameRoom {
     }
     return new GameListing(code, createdAt, shown.scenario().id(), shown.scenario().title(),
         shown.phase(), shown.round(), shown.settings().rounds(), seats.build(), shown.result(),
-        damage);
+        damage, classCode);
   }
 
   /** The phase of the durable game, for tests and listings. */

@@ -83,29 +83,47 @@ public final class Lobby {
    */
   public CompletableFuture<GameRoom> create(String scenarioId, int rounds,
       Optional<Duration> turnLimit) {
+    return create(scenarioId, rounds, turnLimit, Optional.empty());
+  }
+
+  /** Creates a game, of a class if {@code classCode} is present. */
+  public CompletableFuture<GameRoom> create(String scenarioId, int rounds,
+      Optional<Duration> turnLimit, Optional<String> classCode) {
+    Optional<CreateException> problem = settingsProblem(scenarioId, rounds, turnLimit);
+    if (problem.isPresent()) {
+      return CompletableFuture.failedFuture(problem.get());
+    }
+    if (activeGames() >= maxGames) {
+      return CompletableFuture.failedFuture(new CreateException(Refusal.Problem.TOO_MANY_GAMES,
+          "This server already runs " + maxGames + " unfinished games; wait for some to end."));
+    }
+    Scenario scenario = catalog.find(scenarioId).orElseThrow();
+    int r = rounds == 0 ? scenario.rounds() : rounds;
+    return createWithFreshCode(scenario, new GameSettings(r, turnLimit), classCode, 3);
+  }
+
+  /** Why these settings make no game, if they do not. */
+  public Optional<CreateException> settingsProblem(String scenarioId, int rounds,
+      Optional<Duration> turnLimit) {
     Optional<Scenario> scenario = catalog.find(scenarioId);
     if (scenario.isEmpty()) {
-      return CompletableFuture.failedFuture(new CreateException(
+      return Optional.of(new CreateException(
           Refusal.Problem.UNKNOWN_SCENARIO, "There is no scenario '"
               + ErrorText.echo(scenarioId) + "'. Scenarios: "
               + String.join(", ", catalog.all().keySet()) + "."));
     }
     int r = rounds == 0 ? scenario.get().rounds() : rounds;
     if (r < 1 || r > GameSettings.MAX_ROUNDS) {
-      return CompletableFuture.failedFuture(new CreateException(Refusal.Problem.BAD_SETTINGS,
+      return Optional.of(new CreateException(Refusal.Problem.BAD_SETTINGS,
           "Rounds must be between 1 and " + GameSettings.MAX_ROUNDS + "."));
     }
     // a wire limit (uint64) over Long.MAX_VALUE arrives here negative
     if (turnLimit.isPresent() && (turnLimit.get().isNegative()
         || turnLimit.get().compareTo(MAX_TURN_LIMIT) > 0)) {
-      return CompletableFuture.failedFuture(new CreateException(Refusal.Problem.BAD_SETTINGS,
+      return Optional.of(new CreateException(Refusal.Problem.BAD_SETTINGS,
           "A turn limit can be at most a day."));
     }
-    if (activeGames() >= maxGames) {
-      return CompletableFuture.failedFuture(new CreateException(Refusal.Problem.TOO_MANY_GAMES,
-          "This server already runs " + maxGames + " unfinished games; wait for some to end."));
-    }
-    return createWithFreshCode(scenario.get(), new GameSettings(r, turnLimit), 3);
+    return Optional.empty();
   }
 
   /**
@@ -113,14 +131,14 @@ public final class Lobby {
    * from an earlier run of the server (but not loaded, e.g. unreadable) is skipped.
    */
   private CompletableFuture<GameRoom> createWithFreshCode(Scenario scenario,
-      GameSettings settings, int triesLeft) {
+      GameSettings settings, Optional<String> classCode, int triesLeft) {
     String code = uniqueCode();
     Instant now = clock.instant();
-    return store.create(new GameHeader(code, now, scenario, settings))
+    return store.create(new GameHeader(code, classCode, now, scenario, settings))
         .handle((gameLog, failure) -> {
           if (failure == null) {
-            GameRoom room = GameRoom.create(code, now, scenario, settings, executors.get(),
-                clock, tokens, revealer, gameLog);
+            GameRoom room = GameRoom.create(code, classCode, now, scenario, settings,
+                executors.get(), clock, tokens, revealer, gameLog);
             rooms.put(code, room);
             log.info("game {} created: scenario {}, {} rounds, turn limit {}", code,
                 scenario.id(), settings.rounds(),
@@ -131,7 +149,7 @@ public final class Lobby {
               ? failure.getCause() : failure;
           if (cause instanceof FileAlreadyExistsException && triesLeft > 1) {
             log.warn("a recording for code {} already exists; drawing another code", code);
-            return createWithFreshCode(scenario, settings, triesLeft - 1);
+            return createWithFreshCode(scenario, settings, classCode, triesLeft - 1);
           }
           return CompletableFuture.<GameRoom>failedFuture(cause);
         }).thenCompose(f -> f);
@@ -141,8 +159,8 @@ public final class Lobby {
   public int recover(List<RecoveredGame> recovered) {
     int unfinished = 0;
     for (RecoveredGame rg : recovered) {
-      GameRoom room = GameRoom.recover(rg.gameCode(), rg.createdAt(), rg.replay(), rg.damage(),
-          rg.log(), executors.get(), clock, tokens, revealer);
+      GameRoom room = GameRoom.recover(rg.gameCode(), rg.classCode(), rg.createdAt(),
+          rg.replay(), rg.damage(), rg.log(), executors.get(), clock, tokens, revealer);
       rooms.put(rg.gameCode(), room);
       if (rg.log().isPresent() && rg.damage().isEmpty()) {
         unfinished++;
@@ -193,9 +211,34 @@ public final class Lobby {
 
   private String uniqueCode() {
     String code = codes.next();
-    while (rooms.containsKey(code)) {
+    while (rooms.containsKey(code) || reserved.test(code)) {
       code = codes.next();
     }
     return code;
+  }
+
+  /** A code this lobby must not give a game, e.g. because a class has it. */
+  private volatile java.util.function.Predicate<String> reserved = code -> false;
+
+  /** Keeps games off codes that something else (the classes) already uses. */
+  public void reserveCodes(java.util.function.Predicate<String> taken) {
+    this.reserved = taken;
+  }
+
+  /** A fresh code no game has, for something else that shares the code space. */
+  public String freshCode() {
+    return uniqueCode();
+  }
+
+  public JoinCodes codes() {
+    return codes;
+  }
+
+  public SeatTokens tokens() {
+    return tokens;
+  }
+
+  public Clock clock() {
+    return clock;
   }
 }

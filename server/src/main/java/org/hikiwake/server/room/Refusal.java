@@ -54,6 +54,14 @@ public sealed interface Refusal {
     /** The server holds as many unfinished games as it may. */
     TOO_MANY_GAMES,
     /** The server failed; the request did not take effect. */
-    INTERNAL
+    INTERNAL,
+    /** No class has that code. */
+    UNKNOWN_CLASS,
+    /** The instructor token does not match the class's. */
+    BAD_INSTRUCTOR_TOKEN,
+    /** The roster text has bad lines. */
+    BAD_ROSTER,
+    /** The game belongs to a class: its seats, watchers and recording are the class's. */
+    CLASS_GAME
   }
 }

@@ -7,7 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.List;
 import org.hikiwake.engine.analysis.Analysis;
+import org.hikiwake.engine.analysis.Debrief;
+import org.hikiwake.engine.classroom.GameReport;
+import org.hikiwake.engine.replay.Recorded;
+import org.hikiwake.engine.replay.Replay;
 import org.hikiwake.engine.game.GameState;
 import org.hikiwake.engine.scenario.PointsTable;
 import org.hikiwake.engine.scenario.Scenario;
@@ -39,13 +44,32 @@ public final class Revealer {
     }
   }
 
-  private Reveal analyse(GameState ended) {
+  /** A game's debrief row from its durable history, worked out on this revealer's executor. */
+  public CompletableFuture<GameReport> report(String gameCode, GameState initial,
+      List<Recorded> history) {
     try {
-      Analysis analysis = analyses.get(new Key(ended.scenario(), ended.pointsInForce()),
-          () -> Analysis.of(ended.scenario(), ended.pointsInForce()));
-      return Reveal.of(ended, analysis);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("analysing game end failed", e.getCause());
+      return CompletableFuture.supplyAsync(() -> {
+        Replay replay = Replay.of(initial, history);
+        GameState last = replay.last();
+        Analysis analysis = analysis(last);
+        return GameReport.of(gameCode, replay,
+            Debrief.of(analysis, last.result().flatMap(r -> r.agreed())));
+      }, executor);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(e);
     }
+  }
+
+  private Analysis analysis(GameState state) {
+    try {
+      return analyses.get(new Key(state.scenario(), state.pointsInForce()),
+          () -> Analysis.of(state.scenario(), state.pointsInForce()));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("analysing the game failed", e.getCause());
+    }
+  }
+
+  private Reveal analyse(GameState ended) {
+    return Reveal.of(ended, analysis(ended));
   }
 }

@@ -23,6 +23,7 @@ import org.hikiwake.proto.wire.Ping;
 import org.hikiwake.proto.wire.Say;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.record.NoopRecordingStore;
 import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.Lobby;
@@ -56,7 +57,9 @@ class ServerInitializerTest {
         new SeatTokens(new SecureRandom()), new Revealer(Runnable::run), 100);
     connections = new ConnectionCounter();
     channel = new EmbeddedChannel(
-        new ServerInitializer(ServerConfig.defaults().withPort(0), lobby, connections));
+        new ServerInitializer(ServerConfig.defaults().withPort(0), lobby,
+            new Classes(lobby, NoopRecordingStore.noop(), () -> channelRef.get().eventLoop(),
+                Runnable::run, new SecureRandom()), connections));
     channelRef.set(channel);
   }
 

@@ -25,6 +25,7 @@ import org.hikiwake.proto.wire.Say;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.proto.wire.WatchGame;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.record.NoopRecordingStore;
 import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.Lobby;
@@ -45,6 +46,7 @@ class SessionTest {
   private final ManualLoop loop = new ManualLoop(T0);
   private final AtomicLong nanos = new AtomicLong();
   private Lobby lobby;
+  private Classes classes;
   private long nextId = 1;
 
   /** The connection end of a session, as a test sees it. */
@@ -88,6 +90,8 @@ class SessionTest {
     lobby = new Lobby(ScenarioCatalog.load(Optional.empty()), NoopRecordingStore.noop(),
         () -> loop, loop.clock(), new JoinCodes(new SecureRandom()),
         new SeatTokens(new SecureRandom()), new Revealer(Runnable::run), 100);
+    classes = new Classes(lobby, NoopRecordingStore.noop(), () -> loop, Runnable::run,
+        new SecureRandom());
   }
 
   private Session session(Wire wire) {
@@ -95,7 +99,7 @@ class SessionTest {
   }
 
   private Session session(Wire wire, ServerConfig config) {
-    return new Session(config, lobby, wire, loop, nanos::get);
+    return new Session(config, lobby, classes, wire, loop, nanos::get);
   }
 
   private ServerMessage call(Session s, Wire w, ClientMessage.Builder msg) {
