@@ -95,7 +95,7 @@ public final class Rules {
       checkState(s.isPaused(), "game not paused");
       return s.withPause(Optional.empty(), resumed.deadline());
     } else if (event instanceof Event.RoundsExtended extended) {
-      return s.withSettings(new GameSettings(extended.rounds(), s.settings().turnLimit()));
+      return s.withSettings(s.settings().withRounds(extended.rounds()));
     } else if (event instanceof SeatTaken seat) {
       checkState(s.scenario().hasRole(seat.role()), "unknown role %s", seat.role());
       checkState(!s.seats().containsKey(seat.role()), "seat %s already taken", seat.role());
@@ -313,7 +313,7 @@ public final class Rules {
   /** Appends the events that close the current turn and open the next, or end the game. */
   private static void endTurn(GameState s, Instant at, List<Event> events) {
     int next = s.turn() + 1;
-    if (roundOf(next) > s.settings().rounds()) {
+    if (roundOf(next) > s.settings().lastRound()) {
       events.add(new GameEnded(noAgreement(s, Outcome.DEADLINE, Optional.empty())));
     } else {
       beginTurn(s, next, at, events);
@@ -326,7 +326,7 @@ public final class Rules {
     Optional<Instant> deadline = s.settings().turnLimit().map(at::plus);
     events.add(new TurnChanged(turn, round, role, deadline));
     if (round != s.round()) {
-      for (News news : s.scenario().newsFor(round)) {
+      for (News news : s.settings().news().newsFor(s.scenario(), round)) {
         // news the instructor released early does not come twice
         if (!s.newsArrived().contains(news.id())) {
           events.add(new NewsArrived(news.id()));

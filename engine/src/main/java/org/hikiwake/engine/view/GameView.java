@@ -141,7 +141,7 @@ public record GameView(
       return new GameView(viewer, scenario, settings, seats, phase, turn, round, toMove,
           r.deadline(), onTable, offers, sheets, news, Optional.empty(), result, reveal);
     } else if (e instanceof Event.RoundsExtended x) {
-      return new GameView(viewer, scenario, new GameSettings(x.rounds(), settings.turnLimit()),
+      return new GameView(viewer, scenario, settings.withRounds(x.rounds()),
           seats, phase, turn, round, toMove, deadline, onTable, offers, sheets, news, pausedAt,
           result, reveal);
     } else if (e instanceof Event.SeatReleased released) {
@@ -195,7 +195,10 @@ public record GameView(
         && !onTable.get().proposer().equals(myRole().get());
   }
 
-  /** The number of the last turn of the game, counted from 0. */
+  /**
+   * The number of the last turn the game can have, counted from 0 (with an
+   * uncertain end the game may stop sooner; nobody at the table knows).
+   */
   public int lastTurn() {
     return settings.rounds() * 2 - 1;
   }

@@ -81,7 +81,7 @@ class RulesPropertyTest {
       Game game = Game.random(seed);
       game.startIfWaiting();
       int turns = 0;
-      int limit = 2 * game.settings.rounds();
+      int limit = 2 * game.settings.lastRound();
       while (!game.state.isOver()) {
         assertThat(turns).as("turns taken while the game is still on").isLessThan(limit);
         if (game.rnd.nextInt(4) == 0) {
@@ -155,6 +155,19 @@ class RulesPropertyTest {
       GameSettings settings = rnd.nextBoolean()
           ? GameSettings.untimed(rounds)
           : GameSettings.timed(rounds, Duration.ofSeconds(1 + rnd.nextInt(120)));
+      // the instructor's variations: rearranged news, an end nobody knows
+      switch (rnd.nextInt(4)) {
+        case 0 -> settings = settings.withNews(NewsSchedule.asScenario()
+            .shuffled(scenario, rnd.nextLong()));
+        case 1 -> settings = settings.withNews(NewsSchedule.shifted(scenario,
+            rnd.nextInt(3) - 1, rounds));
+        default -> { }
+      }
+      if (rnd.nextInt(3) == 0) {
+        int earliest = 1 + rnd.nextInt(rounds);
+        settings = settings.withUncertainEnd(earliest,
+            earliest + rnd.nextInt(rounds - earliest + 1));
+      }
       return new Game(rnd, scenario, settings);
     }
 
@@ -352,8 +365,8 @@ class RulesPropertyTest {
         }
       }
       if (result.outcome() == Outcome.DEADLINE && !calledTime) {
-        assertThat(before.turn()).as("turn that reached the deadline")
-            .isEqualTo(2 * state.settings().rounds() - 1);
+        assertThat(before.turn()).as("turn that reached the (maybe hidden) deadline")
+            .isEqualTo(2 * state.settings().lastRound() - 1);
       }
       if (result.outcome() == Outcome.AGREEMENT) {
         Offer offer = before.onTable().orElseThrow();
@@ -377,7 +390,7 @@ class RulesPropertyTest {
     private List<String> newsUpTo(int round) {
       List<String> ids = new ArrayList<>();
       for (int r = 1; r <= round; r++) {
-        scenario.newsFor(r).forEach(n -> ids.add(n.id()));
+        settings.news().newsFor(scenario, r).forEach(n -> ids.add(n.id()));
       }
       return ids;
     }
