@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
         "  md    a readable transcript"})
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private RecordingSource recording;

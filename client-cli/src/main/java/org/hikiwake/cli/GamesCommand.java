@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
     description = "List the games on the server with their state, newest first.")
 final class GamesCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private ServerOption server;

@@ -41,9 +41,9 @@ import picocli.CommandLine.ParentCommand;
         "  hikiwake play K7MX-Q2PA --role japan --name Aiko",
         "  hikiwake play --resume K7MX-Q2PA",
         "  printf 'offer ...\\naccept\\n' | hikiwake play K7MX-Q2PA --role russia --json"})
-final class PlayCommand implements Callable<Integer> {
+public final class PlayCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private ServerOption server;
@@ -109,7 +109,8 @@ final class PlayCommand implements Callable<Integer> {
     }
   }
 
-  PlaySession session() {
+  /** The running session, for tests that cut its connection. */
+  public PlaySession session() {
     return session;
   }
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
         "In a terminal, press Enter for the next move; --speed plays it on its own."})
 final class ReplayCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private RecordingSource recording;

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
     description = "Follow a game's public events, read-only, until it ends (exit 0).")
 final class WatchCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private ServerOption server;

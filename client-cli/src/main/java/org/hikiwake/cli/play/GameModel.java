@@ -11,7 +11,7 @@ import org.hikiwake.proto.game.Choice;
 import org.hikiwake.proto.game.GameSetup;
 import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
-import org.hikiwake.proto.wire.GameView;
+import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.IssueView;
 import org.hikiwake.proto.wire.Joined;
 import org.hikiwake.proto.wire.OfferView;
@@ -24,7 +24,7 @@ import org.hikiwake.proto.wire.SeatInfo;
 import org.hikiwake.proto.wire.Watching;
 
 /**
- * The client's picture of one game, built from a {@link GameView} and folded
+ * The client's picture of one game, built from a {@link GameSnapshot} and folded
  * forward over the pushed {@link EventView}s. Immutable: {@link #apply} returns a
  * new model.
  *
@@ -61,7 +61,7 @@ public record GameModel(
   }
 
   /** The model for a game view, held as the given seat (or watched). */
-  public static GameModel fromView(GameView view, Optional<Seat> seat) {
+  public static GameModel fromView(GameSnapshot view, Optional<Seat> seat) {
     long lastSeq = 0;
     Optional<GameOver> ended = Optional.empty();
     for (EventView e : view.getHistoryList()) {

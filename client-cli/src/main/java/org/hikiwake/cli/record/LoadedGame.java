@@ -19,9 +19,9 @@ import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.engine.scenario.ScenarioLoader;
 import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
-import org.hikiwake.server.record.EventCodec;
-import org.hikiwake.server.record.Recording;
-import org.hikiwake.server.record.RecordingReader;
+import org.hikiwake.codec.EventCodec;
+import org.hikiwake.codec.recording.Recording;
+import org.hikiwake.codec.recording.RecordingReader;
 
 /**
  * A recording file read and replayed through the rules: the header's scenario

@@ -15,11 +15,11 @@ import org.hikiwake.proto.wire.AnalysedPackage;
 import org.hikiwake.proto.wire.Debrief;
 import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameOver;
-import org.hikiwake.proto.wire.GameView;
+import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.GamePhase;
 import org.hikiwake.proto.wire.RevealedRole;
 import org.hikiwake.proto.wire.SeatInfo;
-import org.hikiwake.server.room.Views;
+import org.hikiwake.codec.wire.WireViews;
 
 /** Game models and events of the built-in scenario, for renderer and model tests. */
 final class Fixtures {
@@ -50,9 +50,9 @@ final class Fixtures {
 
   static GameModel model(Optional<String> role, GamePhase phase, String toMove, long deadline) {
     Scenario s = scenario();
-    GameView view = GameView.newBuilder()
+    GameSnapshot view = GameSnapshot.newBuilder()
         .setGameCode(CODE)
-        .setScenario(Views.scenarioView(s))
+        .setScenario(WireViews.scenarioView(s.publicPart()))
         .setSettings(GameSetup.newBuilder().setRounds(6))
         .setPhase(phase)
         .setRound(phase == GamePhase.GAME_PHASE_WAITING ? 0 : 1)
@@ -66,7 +66,7 @@ final class Fixtures {
         .build();
     Optional<Seat> seat = role.map(r -> new Seat(r, "secret-token",
         s.role(r).orElseThrow().brief(), s.role(r).orElseThrow().reservationValue(),
-        Points.from(Views.pointsTable(s, s.pointsOf(r)))));
+        Points.from(WireViews.pointsView(s.publicPart(), s.pointsOf(r)))));
     return GameModel.fromView(view, seat);
   }
 
@@ -88,9 +88,9 @@ final class Fixtures {
             .addScores(RoleScore.newBuilder().setRole("russia").setScore(p.second()))
             .setEndedBy("russia"))
         .addRoles(RevealedRole.newBuilder().setRole("japan").setReservationValue(48)
-            .setPoints(Views.pointsTable(s, s.pointsOf("japan"))))
+            .setPoints(WireViews.pointsView(s.publicPart(), s.pointsOf("japan"))))
         .addRoles(RevealedRole.newBuilder().setRole("russia").setReservationValue(75)
-            .setPoints(Views.pointsTable(s, s.pointsOf("russia"))))
+            .setPoints(WireViews.pointsView(s.publicPart(), s.pointsOf("russia"))))
         .setDebrief(Debrief.newBuilder().setZopaSize(a.zopaSize()).setPackageCount(1620)
             .setNash(AnalysedPackage.newBuilder().setPackage(GameModel.toProto(nash.pkg()))
                 .addPoints(RoleScore.newBuilder().setRole("japan").setScore(nash.first()))

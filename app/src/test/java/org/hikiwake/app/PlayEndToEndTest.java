@@ -1,4 +1,4 @@
-package org.hikiwake.cli;
+package org.hikiwake.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,10 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.hikiwake.cli.ExitCode;
 import org.hikiwake.cli.net.Connection;
-import org.hikiwake.cli.play.GameModel;
 import org.hikiwake.cli.play.PlaySession;
 import org.hikiwake.cli.play.SeatStore;
+import org.hikiwake.codec.EventCodec;
 import org.hikiwake.proto.game.GameOutcome;
 import org.hikiwake.proto.game.RoleScore;
 import org.hikiwake.proto.wire.EventView;
@@ -82,7 +83,7 @@ class PlayEndToEndTest {
       assertThat(over.getResult().getEndedBy()).isEqualTo("japan");
       // Accepted in round 2, after the China ADIZ news: the Nash package is then 75 / 89.
       assertThat(scores(over)).containsExactly(75, 89);
-      assertThat(GameModel.toPackage(over.getResult().getAgreed()).choices())
+      assertThat(EventCodec.strictPackage(over.getResult().getAgreed()).choices())
           .containsEntry("far_east", "major").containsEntry("territory", "two_islands_plus");
     }
     assertThat(TestServer.events(watcher.out())).filteredOn(EventView::hasOfferMade).hasSize(2);
