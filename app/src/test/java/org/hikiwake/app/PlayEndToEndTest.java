@@ -150,7 +150,7 @@ class PlayEndToEndTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> {
       PlaySession s = japan.play().session();
-      return s != null && s.model() != null && s.model().isMyTurn();
+      return s != null && s.game() != null && s.game().isMyTurn();
     });
     PlaySession session = japan.play().session();
     Connection first = session.connection().orElseThrow();
@@ -279,7 +279,7 @@ class PlayEndToEndTest {
         "Aiko", "--reattach-attempts", "2", "--reattach-delay-ms", "20");
     await().atMost(Duration.ofSeconds(20)).until(() -> {
       PlaySession s = japan.play().session();
-      return s != null && s.model() != null;
+      return s != null && s.game() != null;
     });
     server.close();
     assertThat(japan.exitCode()).as(japan.toString()).isEqualTo(ExitCode.CONNECTION_LOST);

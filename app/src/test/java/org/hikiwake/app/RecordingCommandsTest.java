@@ -61,10 +61,10 @@ class RecordingCommandsTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("Game " + code + ": Hikiwake")
         .contains("Japan seat taken by Aiko.")
-        .contains("Japan says: Two islands plus, and a treaty?")
+        .contains("Japan (Aiko) says: Two islands plus, and a treaty?")
         .contains("Japan offers (Japan 69, Russia 87):")
-        .containsPattern("territory\\s+= two_islands_plus\\s+26 \\|  22")
-        .contains("=== AGREEMENT: Russia accepted Japan's offer. ===")
+        .containsPattern("territory\\s+= two_islands_plus\\s+26 \\| 22")
+        .contains("=== Game over: AGREEMENT. Russia accepted Japan's offer. ===")
         .contains("Scores: Japan 69 (reservation value 48) | Russia 87 (reservation value 75)")
         .contains("Nash bargaining package (Japan 69, Russia 87):")
         .contains("The agreement is on the Pareto frontier");
@@ -74,8 +74,9 @@ class RecordingCommandsTest {
   void replay_asOneSide_showsOnlyThatSidesPoints() throws Exception {
     CliRun run = run("replay", recording.toString(), "--as", "russia", "--speed", "0");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Japan offers (Russia 87):")
-        .doesNotContain("Japan offers (Japan 69");
+    assertThat(run.out())
+        .contains("Japan offers: worth 87 points to you (12 above your reservation value of 75)")
+        .doesNotContain("Japan offers (Japan 69").doesNotContain("worth 69 points to you");
   }
 
   @Test
@@ -94,7 +95,8 @@ class RecordingCommandsTest {
     assertThat(root.get("scenario_id").getAsString()).isEqualTo("japan-russia-2013");
     assertThat(root.getAsJsonObject("settings").get("rounds").getAsInt()).isEqualTo(6);
     JsonObject result = root.getAsJsonObject("result");
-    assertThat(result.get("outcome").getAsString()).isEqualTo("agreement");
+    assertThat(result.get("outcome").getAsString()).isEqualTo("GAME_OUTCOME_AGREEMENT");
+    assertThat(result.get("finished").getAsBoolean()).isTrue();
     assertThat(result.getAsJsonObject("scores").get("japan").getAsInt()).isEqualTo(69);
     assertThat(result.getAsJsonObject("agreed").get("territory").getAsString())
         .isEqualTo("two_islands_plus");
@@ -133,7 +135,7 @@ class RecordingCommandsTest {
         .contains("## Transcript")
         .contains("Japan offers (Japan 69, Russia 87):")
         .contains("## Outcome and analysis")
-        .contains("AGREEMENT: Russia accepted Japan's offer.");
+        .contains("AGREEMENT. Russia accepted Japan's offer.");
   }
 
   @Test
@@ -145,7 +147,8 @@ class RecordingCommandsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_FILE);
     assertThat(run.err()).startsWith("hikiwake: " + cut + " is damaged: ")
         .contains("exported what was readable: ")
-        .containsPattern("\\d+ records \\(\\d+ of " + (bytes.length - 7) + " bytes\\)");
+        .containsPattern("\\d+ records \\([\\d,]+ of "
+            + String.format(java.util.Locale.ROOT, "%,d", bytes.length - 7) + " bytes\\)");
     assertThat(run.out()).contains(",japan,offer,").doesNotContain(",accept,");
   }
 

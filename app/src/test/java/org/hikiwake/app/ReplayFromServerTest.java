@@ -37,7 +37,7 @@ class ReplayFromServerTest {
           "--speed", "0");
       assertThat(replay.exitCode()).as(replay.toString()).isZero();
       assertThat(replay.out()).contains("Game " + code)
-          .contains("=== AGREEMENT: Russia accepted Japan's offer. ===");
+          .contains("=== Game over: AGREEMENT. Russia accepted Japan's offer. ===");
 
       CliRun export = CliRun.run(env, "export", code, "--format", "csv");
       assertThat(export.exitCode()).as(export.toString()).isZero();

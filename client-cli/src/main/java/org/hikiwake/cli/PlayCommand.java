@@ -2,6 +2,7 @@ package org.hikiwake.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
 import org.hikiwake.cli.net.Connection;
 import org.hikiwake.cli.net.ServerAddress;
 import org.hikiwake.cli.play.Console;
-import org.hikiwake.cli.play.GameModel;
+import org.hikiwake.cli.play.LiveGame;
 import org.hikiwake.cli.play.PlayCompleter;
 import org.hikiwake.cli.play.PlaySession;
 import org.hikiwake.cli.play.Renderer;
@@ -84,7 +85,7 @@ public final class PlayCommand implements Callable<Integer> {
     Path home = SeatStore.homeDir(root.env());
     SeatStore store = SeatStore.in(home);
     PlaySession.Attach target = target(address, store);
-    AtomicReference<GameModel> view = new AtomicReference<>();
+    AtomicReference<LiveGame> view = new AtomicReference<>();
     boolean terminal = !json && root.hasSystemStreams() && System.console() != null;
     try (Console console = terminal ? openTerminal(home, view)
         : new StreamConsole(root.in(), root.out(), root.err(), json)) {
@@ -98,12 +99,12 @@ public final class PlayCommand implements Callable<Integer> {
     }
   }
 
-  private Console openTerminal(Path home, AtomicReference<GameModel> view) throws CliException {
+  private Console openTerminal(Path home, AtomicReference<LiveGame> view) throws CliException {
     try {
       SeatStore.ensureDir(home);
       return TerminalConsole.open(home.resolve("history"), new PlayCompleter(view::get),
           () -> view.get() == null ? "hikiwake > "
-              : Renderer.prompt(view.get(), System.currentTimeMillis()));
+              : Renderer.prompt(view.get(), Instant.now()));
     } catch (IOException e) {
       throw new CliException(ExitCode.SOFTWARE, "cannot open the terminal: " + e.getMessage(), e);
     }

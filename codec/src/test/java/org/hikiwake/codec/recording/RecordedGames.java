@@ -82,12 +82,27 @@ public final class RecordedGames {
       return move(role, at -> new Move.Accept(role, at));
     }
 
+    /** The host times the turn out when its deadline comes. */
+    public Game timeOut() {
+      clock = state.deadline().orElseThrow().minusSeconds(10);
+      return move("", Move.TimeOut::new);
+    }
+
     public Game walkAway(String role) {
       return move(role, at -> new Move.WalkAway(role, at));
     }
 
     public GameState state() {
       return state;
+    }
+
+    public Scenario scenario() {
+      return scenario;
+    }
+
+    /** Every event recorded so far, in order. */
+    public List<Recorded> events() {
+      return List.copyOf(events);
     }
 
     /** The recording file's bytes, in the format this build writes. */
@@ -120,9 +135,19 @@ public final class RecordedGames {
 
   /** A new game of the built-in scenario, six untimed rounds. */
   public static Game japanRussia() {
+    Scenario s = builtIn();
+    return new Game(s, GameSettings.untimed(s.rounds()));
+  }
+
+  /** A new game of the built-in scenario, six rounds with a time limit per turn. */
+  public static Game japanRussia(Duration turnLimit) {
+    Scenario s = builtIn();
+    return new Game(s, GameSettings.timed(s.rounds(), turnLimit));
+  }
+
+  private static Scenario builtIn() {
     try {
-      Scenario s = ScenarioLoader.fromClasspath("japan-russia-2013");
-      return new Game(s, GameSettings.untimed(s.rounds()));
+      return ScenarioLoader.fromClasspath("japan-russia-2013");
     } catch (ScenarioException e) {
       throw new IllegalStateException(e);
     }
