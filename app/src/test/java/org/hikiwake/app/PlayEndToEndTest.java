@@ -207,6 +207,29 @@ class PlayEndToEndTest {
   }
 
   @Test
+  void play_seatResumedFromAnotherTerminal_tellsHowToTakeItBackAndExits3() throws Exception {
+    String code = server.createGame();
+    CliRun first = play("japan", ScriptInput.open(), "play", code, "--role", "japan", "--name",
+        "Aiko");
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      PlaySession s = first.play().session();
+      return s != null && s.game() != null;
+    });
+    // The same student, on another terminal with the same seat store, takes the seat.
+    CliRun second = play("japan", ScriptInput.of("quit"), "play", "--resume", code);
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.SERVER_ERROR);
+    assertThat(first.out()).contains("Your Japan seat in game " + code
+        + " was taken over by another connection")
+        .contains("To take the seat back on this one, run: hikiwake play --resume " + code
+            + " --server " + server.address());
+    assertThat(first.err()).startsWith("hikiwake: your Japan seat in game " + code
+        + " was taken over from another laptop or terminal");
+    assertThat(first.out()).doesNotContain("re-attaching");
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(second.out()).contains("Resumed your seat: Japan in game " + code);
+  }
+
+  @Test
   void play_unknownGame_exits3WithOneLineReason() throws Exception {
     CliRun run = play("x", ScriptInput.of(), "play", "ZZZZ-ZZZZ", "--role", "japan",
         "--name", "X");

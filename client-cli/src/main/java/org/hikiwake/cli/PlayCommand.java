@@ -37,7 +37,9 @@ import picocli.CommandLine.ParentCommand;
         "",
         "In a terminal: a prompt with Tab completion; type `help` for the commands.",
         "Without a terminal (a script): one command per line; offer, accept and walkaway wait"
-            + " for your turn; the command ends when the game does (exit 0)."},
+            + " for your turn; the command ends when the game does (exit 0).",
+        "If your seat is resumed on another laptop or terminal, this one stops (exit 3);"
+            + " `hikiwake play --resume CODE` takes the seat back."},
     footer = {"", "Examples:",
         "  hikiwake play K7MX-Q2PA --role japan --name Aiko",
         "  hikiwake play --resume K7MX-Q2PA",
