@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
     description = "Create a game and print its join code.")
 final class CreateCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private ServerOption server;

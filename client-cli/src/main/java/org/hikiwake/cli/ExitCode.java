@@ -11,7 +11,12 @@ public final class ExitCode {
   public static final int USAGE = 1;
   /** The server cannot be reached. */
   public static final int CANNOT_CONNECT = 2;
-  /** The server refused the request (unknown game, seat taken, bad seat token, ...). */
+  /**
+   * The server refused the request (unknown game, seat taken, bad seat token,
+   * ...), or, for {@code play}, the seat was taken over by another connection
+   * (resumed from another laptop or terminal): the session stops rather than
+   * fight over the seat, and {@code play --resume CODE} takes it back.
+   */
   public static final int SERVER_ERROR = 3;
   /** The connection was lost and could not be re-established. */
   public static final int CONNECTION_LOST = 4;
@@ -25,7 +30,8 @@ public final class ExitCode {
       "0  ok; for play and watch: the game ended normally (or you quit)",
       "1  bad command line",
       "2  cannot connect to the server",
-      "3  the server refused the request (unknown game, seat taken, ...)",
+      "3  the server refused the request (unknown game, seat taken, seat taken over"
+          + " elsewhere, ...)",
       "4  connection lost and could not be re-established",
       "5  bad file: missing, unreadable, damaged or invalid",
       "6  unexpected failure in the client (a bug)",

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hikiwake.cli.record.Exporter;
-import org.hikiwake.cli.record.LoadedGame;
+import org.hikiwake.codec.recording.ReplayedRecording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
         "  md    a readable transcript"})
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private RecordingSource recording;
@@ -35,8 +35,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = recording.file(root.env());
-    LoadedGame game = LoadedGame.load(file);
+    ReplayedRecording game = recording.replayed(root.env());
     String text = Exporter.export(game, format);
     if (output == null) {
       root.out().print(text);
@@ -50,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
       }
     }
     if (!game.isSound()) {
-      throw new CliException(ExitCode.BAD_FILE, file + " is damaged: "
+      throw new CliException(ExitCode.BAD_FILE, recording.name() + " is damaged: "
           + game.problem().orElse("") + "; exported what was readable: "
           + game.readableSummary());
     }

@@ -2,6 +2,7 @@ package org.hikiwake.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
 import org.hikiwake.cli.net.Connection;
 import org.hikiwake.cli.net.ServerAddress;
 import org.hikiwake.cli.play.Console;
-import org.hikiwake.cli.play.GameModel;
+import org.hikiwake.cli.play.LiveGame;
 import org.hikiwake.cli.play.PlayCompleter;
 import org.hikiwake.cli.play.PlaySession;
 import org.hikiwake.cli.play.Renderer;
@@ -36,14 +37,16 @@ import picocli.CommandLine.ParentCommand;
         "",
         "In a terminal: a prompt with Tab completion; type `help` for the commands.",
         "Without a terminal (a script): one command per line; offer, accept and walkaway wait"
-            + " for your turn; the command ends when the game does (exit 0)."},
+            + " for your turn; the command ends when the game does (exit 0).",
+        "If your seat is resumed on another laptop or terminal, this one stops (exit 3);"
+            + " `hikiwake play --resume CODE` takes the seat back."},
     footer = {"", "Examples:",
         "  hikiwake play K7MX-Q2PA --role japan --name Aiko",
         "  hikiwake play --resume K7MX-Q2PA",
         "  printf 'offer ...\\naccept\\n' | hikiwake play K7MX-Q2PA --role russia --json"})
-final class PlayCommand implements Callable<Integer> {
+public final class PlayCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private ServerOption server;
@@ -84,7 +87,7 @@ final class PlayCommand implements Callable<Integer> {
     Path home = SeatStore.homeDir(root.env());
     SeatStore store = SeatStore.in(home);
     PlaySession.Attach target = target(address, store);
-    AtomicReference<GameModel> view = new AtomicReference<>();
+    AtomicReference<LiveGame> view = new AtomicReference<>();
     boolean terminal = !json && root.hasSystemStreams() && System.console() != null;
     try (Console console = terminal ? openTerminal(home, view)
         : new StreamConsole(root.in(), root.out(), root.err(), json)) {
@@ -98,18 +101,19 @@ final class PlayCommand implements Callable<Integer> {
     }
   }
 
-  private Console openTerminal(Path home, AtomicReference<GameModel> view) throws CliException {
+  private Console openTerminal(Path home, AtomicReference<LiveGame> view) throws CliException {
     try {
       SeatStore.ensureDir(home);
       return TerminalConsole.open(home.resolve("history"), new PlayCompleter(view::get),
           () -> view.get() == null ? "hikiwake > "
-              : Renderer.prompt(view.get(), System.currentTimeMillis()));
+              : Renderer.prompt(view.get(), Instant.now()));
     } catch (IOException e) {
       throw new CliException(ExitCode.SOFTWARE, "cannot open the terminal: " + e.getMessage(), e);
     }
   }
 
-  PlaySession session() {
+  /** The running session, for tests that cut its connection. */
+  public PlaySession session() {
     return session;
   }
 

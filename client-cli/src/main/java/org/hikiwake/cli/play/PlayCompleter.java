@@ -2,12 +2,12 @@ package org.hikiwake.cli.play;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.hikiwake.cli.text.Sanitizer;
-import org.hikiwake.proto.wire.IssueView;
-import org.hikiwake.proto.wire.OptionView;
+import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Option;
+import org.hikiwake.engine.view.GameView;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -19,9 +19,9 @@ import org.jline.reader.ParsedLine;
  * not yet named, each described with your points.
  */
 public final class PlayCompleter implements Completer {
-  private final Supplier<GameModel> model;
+  private final Supplier<LiveGame> model;
 
-  public PlayCompleter(Supplier<GameModel> model) {
+  public PlayCompleter(Supplier<LiveGame> model) {
     this.model = model;
   }
 
@@ -43,10 +43,11 @@ public final class PlayCompleter implements Completer {
     if (!command.equals("offer") && !command.equals("score")) {
       return out;
     }
-    GameModel m = model.get();
-    if (m == null) {
+    LiveGame game = model.get();
+    if (game == null) {
       return out;
     }
+    GameView m = game.view();
     if (command.equals("offer")) {
       out.add(new Candidate("--from-table", "--from-table", null,
           "change only the named issues of the offer on the table", null, null, true));
@@ -61,19 +62,18 @@ public final class PlayCompleter implements Completer {
         named.add(words.get(i).substring(0, eq));
       }
     }
-    for (IssueView issue : m.scenario().getIssuesList()) {
-      String issueId = Sanitizer.line(issue.getId());
+    for (Issue issue : m.scenario().issues()) {
+      String issueId = Sanitizer.line(issue.id());
       if (named.contains(issueId)) {
         continue;
       }
-      for (OptionView option : issue.getOptionsList()) {
-        String optionId = Sanitizer.line(option.getId());
-        String description = Sanitizer.line(option.getLabel());
-        if (m.seat().isPresent()) {
-          OptionalInt p = m.seat().get().points().of(issue.getId(), option.getId());
-          if (p.isPresent()) {
-            description = p.getAsInt() + " pts  " + description;
-          }
+      for (Option option : issue.options()) {
+        String optionId = Sanitizer.line(option.id());
+        String description = Sanitizer.line(option.label());
+        Integer p = m.mySheet().map(sheet -> sheet.points().points().get(issue.id()))
+            .map(row -> row.get(option.id())).orElse(null);
+        if (p != null) {
+          description = p + " pts  " + description;
         }
         out.add(new Candidate(issueId + "=" + optionId, issueId + "=" + optionId, issueId,
             description, null, null, true));

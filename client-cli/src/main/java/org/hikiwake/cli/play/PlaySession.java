@@ -16,13 +16,24 @@ import org.hikiwake.cli.CliException;
 import org.hikiwake.cli.ExitCode;
 import org.hikiwake.cli.net.Connection;
 import org.hikiwake.cli.net.ServerAddress;
+import org.hikiwake.cli.text.EventText;
+import org.hikiwake.cli.text.Sanitizer;
+import org.hikiwake.codec.EventCodec;
+import org.hikiwake.codec.wire.WireDecoder;
+import org.hikiwake.engine.game.Offer;
 import org.hikiwake.engine.scenario.Package;
+import org.hikiwake.engine.view.GameView;
+import org.hikiwake.engine.view.RoleSheet;
+import org.hikiwake.engine.view.Sighting;
 import org.hikiwake.proto.wire.Accept;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorReply;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.proto.wire.EventView;
+import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.JoinSeat;
+import org.hikiwake.proto.wire.Joined;
+import org.hikiwake.proto.wire.PointsView;
 import org.hikiwake.proto.wire.Propose;
 import org.hikiwake.proto.wire.ResumeSeat;
 import org.hikiwake.proto.wire.Say;
@@ -34,7 +45,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One seat (or one watcher) in one game: attaches to the server, keeps the
- * {@link GameModel} up to date from pushed events, runs the commands read from
+ * {@link LiveGame} up to date from pushed events, runs the commands read from
  * the {@link Console}, and re-attaches with the seat token, with exponential
  * backoff, when the connection drops.
  *
@@ -81,7 +92,7 @@ public final class PlaySession implements AutoCloseable {
 
   private final ServerAddress address;
   private final Console console;
-  private final AtomicReference<GameModel> view;
+  private final AtomicReference<LiveGame> view;
   private final Optional<SeatStore> store;
   private final Backoff backoff;
   private final ScheduledExecutorService scheduler;
@@ -94,6 +105,8 @@ public final class PlaySession implements AutoCloseable {
   private int generation;
   private CliException fatal;
   private boolean closing;
+  /** Set once the server said another connection took this seat over: no more re-attaching. */
+  private boolean seatLost;
   private Attach attach;
 
   private volatile Connection connection;
@@ -102,7 +115,7 @@ public final class PlaySession implements AutoCloseable {
    * @param view where the current model is published, for the prompt and completion
    * @param store where seat tokens are kept; empty to keep none
    */
-  public PlaySession(ServerAddress address, Console console, AtomicReference<GameModel> view,
+  public PlaySession(ServerAddress address, Console console, AtomicReference<LiveGame> view,
       Optional<SeatStore> store, Backoff backoff) {
     this.address = address;
     this.console = console;
@@ -117,7 +130,7 @@ public final class PlaySession implements AutoCloseable {
   }
 
   /** The game as this client sees it now; null before the first attach. */
-  public GameModel model() {
+  public LiveGame game() {
     return view.get();
   }
 
@@ -135,7 +148,7 @@ public final class PlaySession implements AutoCloseable {
   public int run(Attach target) throws CliException {
     attach(target, false);
     if (target.mode() == Mode.WATCH) {
-      awaitModel(GameModel::isOver);
+      awaitGame(LiveGame::isOver);
       return ExitCode.OK;
     }
     if (console.isInteractive()) {
@@ -143,7 +156,7 @@ public final class PlaySession implements AutoCloseable {
     }
     while (true) {
       checkFatal();
-      if (!console.isInteractive() && model().isOver()) {
+      if (!console.isInteractive() && game().isOver()) {
         return ExitCode.OK;
       }
       String line;
@@ -155,14 +168,14 @@ public final class PlaySession implements AutoCloseable {
       }
       checkFatal();
       if (line == null && !console.isInteractive()) {
-        awaitModel(GameModel::isOver);
+        awaitGame(LiveGame::isOver);
         return ExitCode.OK;
       }
       PromptCommand command = line == null ? new PromptCommand.Quit() : PromptCommand.parse(line);
       if (command instanceof PromptCommand.Quit) {
-        if (!model().isOver()) {
+        if (!game().isOver()) {
           console.show(List.of("Leaving. Your seat is kept: `hikiwake play --resume "
-              + model().code() + "` takes it back."));
+              + game().code() + "` takes it back."));
         }
         return ExitCode.OK;
       }
@@ -171,8 +184,8 @@ public final class PlaySession implements AutoCloseable {
   }
 
   private void tick() {
-    GameModel m = model();
-    if (m != null && m.isInProgress() && m.deadlineMillis() > 0) {
+    LiveGame m = game();
+    if (m != null && m.isInProgress() && m.deadline().isPresent()) {
       console.promptChanged();
     }
   }
@@ -201,33 +214,55 @@ public final class PlaySession implements AutoCloseable {
       c.close();
       throw new CliException(ExitCode.SERVER_ERROR, refusal(target, reply.getError()));
     }
-    GameModel fresh;
-    if (reply.hasJoined()) {
-      fresh = GameModel.fromJoined(reply.getJoined());
-    } else if (reply.hasWatching()) {
-      fresh = GameModel.fromWatching(reply.getWatching());
-    } else {
+    LiveGame fresh;
+    GameSnapshot snapshot;
+    Optional<PointsView> ownPoints = Optional.empty();
+    try {
+      if (reply.hasJoined()) {
+        Joined joined = reply.getJoined();
+        fresh = LiveGame.fromJoined(joined);
+        snapshot = joined.getGame();
+        ownPoints = Optional.of(joined.getPoints());
+      } else if (reply.hasWatching()) {
+        fresh = LiveGame.fromWatching(reply.getWatching());
+        snapshot = reply.getWatching().getGame();
+      } else {
+        c.close();
+        throw new CliException(ExitCode.SERVER_ERROR,
+            "the server answered " + reply.getBodyCase() + " to " + target.mode());
+      }
+    } catch (IllegalArgumentException e) {
       c.close();
-      throw new CliException(ExitCode.SERVER_ERROR,
-          "the server answered " + reply.getBodyCase() + " to " + target.mode());
+      throw new CliException(ExitCode.SERVER_ERROR, "the server sent game "
+          + target.gameCode() + " in a form this client cannot follow: " + e.getMessage(), e);
+    }
+    List<String> differences = fresh.differencesFrom(snapshot, ownPoints);
+    if (!differences.isEmpty()) {
+      log.warn("game {}: the events folded here disagree with the server's snapshot: {}",
+          fresh.code(), String.join("; ", differences));
     }
     lock.lock();
     try {
-      GameModel old = model();
+      LiveGame old = game();
       if (old == null) {
         console.show(Renderer.welcome(fresh, target.mode() == Mode.RESUME));
       }
-      // Each past event is shown as it was when it happened: fold from where we were.
-      GameModel then = old == null ? fresh.rewound() : old;
-      for (EventView e : fresh.history()) {
-        if (then.isNew(e)) {
-          then = then.apply(e);
-          console.showEvent(e, Renderer.event(then, e));
+      // Each event not shown yet is shown as it was when it happened: fold from where we were.
+      long shown = old == null ? 0 : old.lastSeq();
+      GameView then = old == null ? fresh.initial() : old.view();
+      for (EventView e : snapshot.getHistoryList()) {
+        if (WireDecoder.isRecorded(e) && e.getSeq() > shown) {
+          Sighting s = WireDecoder.sighting(e, fresh.myRole());
+          then = then.apply(s.seen());
+          console.showEvent(e, EventText.lines(then, s));
+          shown = e.getSeq();
         }
       }
-      GameModel m = fresh;
+      LiveGame m = fresh;
       for (EventView e : buffered) {
-        if (m.isNew(e)) {
+        if (e.hasSeatMoved()) {
+          seatMoved(e);
+        } else if (m.isNew(e)) {
           m = m.apply(e);
           console.showEvent(e, Renderer.event(m, e));
         }
@@ -236,8 +271,11 @@ public final class PlaySession implements AutoCloseable {
       view.set(m);
       attaching = false;
       connection = c;
+      if (seatLost) {
+        closeLater(c);
+      }
       this.attach = target.mode() == Mode.JOIN
-          ? Attach.resume(target.gameCode(), m.seat().orElseThrow().token()) : target;
+          ? Attach.resume(target.gameCode(), m.token().orElseThrow()) : target;
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -247,19 +285,19 @@ public final class PlaySession implements AutoCloseable {
       connectionLost(c);
     }
     if (target.mode() == Mode.JOIN && !again) {
-      keepToken(model());
+      keepToken(game());
     }
-    if (model().isOver() && !console.isInteractive()) {
+    if (game().isOver() && !console.isInteractive()) {
       console.wakeUp();
     }
   }
 
-  private void keepToken(GameModel m) {
-    if (store.isEmpty() || m.seat().isEmpty()) {
+  private void keepToken(LiveGame m) {
+    if (store.isEmpty() || m.token().isEmpty() || m.myRole().isEmpty()) {
       return;
     }
     try {
-      store.get().save(address, m.code(), m.seat().get().role(), m.seat().get().token());
+      store.get().save(address, m.code(), m.myRole().get(), m.token().get());
       console.show(List.of("Your seat token is kept in " + store.get().file()
           + "; after a disconnect, `hikiwake play --resume " + m.code() + "` takes the seat"
           + " back."));
@@ -315,12 +353,22 @@ public final class PlaySession implements AutoCloseable {
           buffered.add(event);
           return;
         }
-        GameModel m = model();
+        if (event.hasSeatMoved()) {
+          seatMoved(event);
+          return;
+        }
+        LiveGame m = game();
         // After the end only presence changes can come; the game-over event stays the last word.
         if (!m.isNew(event) || m.isOver()) {
           return;
         }
-        m = m.apply(event);
+        try {
+          m = m.apply(event);
+        } catch (IllegalArgumentException e) {
+          log.warn("game {}: ignoring an event this client cannot follow: {}", m.code(),
+              event, e);
+          return;
+        }
         view.set(m);
         console.showEvent(event, Renderer.event(m, event));
         ended = m.isOver();
@@ -358,16 +406,56 @@ public final class PlaySession implements AutoCloseable {
     }
   }
 
+  /**
+   * The server moved this seat to another connection (someone resumed it with
+   * the seat token, most likely the same student on another laptop or
+   * terminal). Fighting over the seat would only move it back and forth, so
+   * the session tells the student plainly how to take it back and stops.
+   * Called with the lock held.
+   */
+  private void seatMoved(EventView e) {
+    LiveGame m = game();
+    String role = e.getSeatMoved().getRole();
+    String roleName = m == null ? Sanitizer.line(role) : EventText.roleName(m.view(), role);
+    String code = Sanitizer.line(m == null ? e.getGameCode() : m.code());
+    String resume = "hikiwake play --resume " + code
+        + (address.equals(ServerAddress.DEFAULT) ? "" : " --server " + address);
+    console.show(List.of(
+        "Your " + roleName + " seat in game " + code + " was taken over by another connection:"
+            + " it was resumed with your seat token from another laptop or terminal.",
+        "This session stops here. To take the seat back on this one, run: " + resume));
+    seatLost = true;
+    fatal = new CliException(ExitCode.SERVER_ERROR, "your " + roleName + " seat in game " + code
+        + " was taken over from another laptop or terminal; `" + resume + "` takes it back");
+    changed.signalAll();
+    Connection c = connection;
+    connection = null;
+    if (c != null) {
+      closeLater(c);
+    }
+    console.wakeUp();
+  }
+
+  /** Closes a connection off its own I/O thread, which must never wait for itself. */
+  private void closeLater(Connection c) {
+    try {
+      scheduler.execute(c::close);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("session closed already; closing the connection here", e);
+      c.drop();
+    }
+  }
+
   /** Starts re-attaching if {@code c} is the live connection and it dropped unasked. */
   private void connectionLost(Connection c) {
     lock.lock();
     try {
-      if (closing || c.isClosedByUs() || connection != c) {
+      if (closing || seatLost || c.isClosedByUs() || connection != c) {
         return;
       }
       connection = null;
       changed.signalAll();
-      GameModel m = model();
+      LiveGame m = game();
       if (m == null || m.isOver()) {
         return;
       }
@@ -391,7 +479,7 @@ public final class PlaySession implements AutoCloseable {
     Attach target;
     lock.lock();
     try {
-      if (closing) {
+      if (closing || seatLost) {
         return;
       }
       target = attach;
@@ -445,15 +533,15 @@ public final class PlaySession implements AutoCloseable {
     }
   }
 
-  /** Waits until the model satisfies the test, or throws if the session failed for good. */
-  private GameModel awaitModel(Predicate<GameModel> test) throws CliException {
+  /** Waits until the game satisfies the test, or throws if the session failed for good. */
+  private LiveGame awaitGame(Predicate<LiveGame> test) throws CliException {
     lock.lock();
     try {
       while (true) {
         if (fatal != null) {
           throw fatal;
         }
-        GameModel m = model();
+        LiveGame m = game();
         if (!attaching && m != null && test.test(m)) {
           return m;
         }
@@ -492,7 +580,7 @@ public final class PlaySession implements AutoCloseable {
   // ------------------------------------------------------------ commands
 
   private void execute(PromptCommand command) throws CliException {
-    GameModel m = model();
+    LiveGame m = game();
     if (command instanceof PromptCommand.Empty) {
       return;
     } else if (command instanceof PromptCommand.Invalid invalid) {
@@ -500,15 +588,15 @@ public final class PlaySession implements AutoCloseable {
     } else if (command instanceof PromptCommand.Help) {
       console.show(Renderer.help());
     } else if (command instanceof PromptCommand.Brief) {
-      console.show(Renderer.brief(m));
+      console.show(Renderer.brief(m.view()));
     } else if (command instanceof PromptCommand.Issues) {
-      console.show(Renderer.issues(m));
+      console.show(Renderer.issues(m.view()));
     } else if (command instanceof PromptCommand.Table) {
-      console.show(Renderer.table(m));
+      console.show(Renderer.table(m.view()));
     } else if (command instanceof PromptCommand.History) {
       console.show(Renderer.history(m));
     } else if (command instanceof PromptCommand.Score score) {
-      score(m, score);
+      score(m.view(), score);
     } else if (command instanceof PromptCommand.Offer offer) {
       offer(offer);
     } else if (command instanceof PromptCommand.Accept) {
@@ -524,7 +612,7 @@ public final class PlaySession implements AutoCloseable {
     }
   }
 
-  private void score(GameModel m, PromptCommand.Score score) {
+  private void score(GameView m, PromptCommand.Score score) {
     if (score.choices().isEmpty()) {
       if (m.onTable().isEmpty()) {
         console.show(List.of("Nothing is on the table. Score a package of your own:"
@@ -534,7 +622,8 @@ public final class PlaySession implements AutoCloseable {
       }
       return;
     }
-    PackageInput.Parsed parsed = PackageInput.parse(m, score.choices(), Package.of());
+    PackageInput.Parsed parsed = PackageInput.parse(m.scenario(), score.choices(),
+        Package.of());
     if (!parsed.isValid()) {
       console.show(List.of("Cannot score that: " + String.join("; ", parsed.problems()) + "."));
       return;
@@ -543,14 +632,15 @@ public final class PlaySession implements AutoCloseable {
   }
 
   private void offer(PromptCommand.Offer offer) throws CliException {
-    GameModel m = model();
-    PackageInput.Parsed parsed = PackageInput.parse(m, offer.choices(), Package.of());
+    GameView m = game().view();
+    PackageInput.Parsed parsed = PackageInput.parse(m.scenario(), offer.choices(),
+        Package.of());
     if (!parsed.isValid()) {
       console.show(List.of("Offer not sent: " + String.join("; ", parsed.problems()) + "."));
       return;
     }
     if (!offer.fromTable()) {
-      List<String> missing = m.missingIssues(parsed.pkg());
+      List<String> missing = m.scenario().missingIssues(parsed.pkg());
       if (!missing.isEmpty()) {
         console.show(List.of("Offer not sent: it is incomplete; missing "
             + String.join(", ", missing) + ".",
@@ -562,31 +652,32 @@ public final class PlaySession implements AutoCloseable {
     if (!awaitTurn("offer")) {
       return;
     }
-    m = model();
+    m = game().view();
     Package pkg = parsed.pkg();
     if (offer.fromTable()) {
-      Optional<Package> table = m.onTablePackage();
+      Optional<Package> table = m.onTable().map(Offer::pkg);
       if (table.isEmpty()) {
         console.show(List.of("Offer not sent: there is no offer on the table to start from;"
             + " name every issue."));
         return;
       }
-      pkg = PackageInput.parse(m, offer.choices(), table.get()).pkg();
+      pkg = PackageInput.parse(m.scenario(), offer.choices(), table.get()).pkg();
     }
     sendMove(ClientMessage.newBuilder().setPropose(
-        Propose.newBuilder().setPackage(GameModel.toProto(m.ordered(pkg)))), "offer");
+        Propose.newBuilder().setPackage(EventCodec.toProto(m.scenario().ordered(pkg)))),
+        "offer");
   }
 
   private void accept() throws CliException {
     if (!awaitTurn("accept")) {
       return;
     }
-    GameModel m = model();
+    GameView m = game().view();
     if (m.onTable().isEmpty()) {
       console.show(List.of("There is no offer on the table to accept; make one instead."));
       return;
     }
-    if (m.myRole().map(m.onTable().get().getRole()::equals).orElse(false)) {
+    if (m.isMe(m.onTable().get().proposer())) {
       console.show(List.of("The offer on the table is your own; only the other side can"
           + " accept it."));
       return;
@@ -598,9 +689,9 @@ public final class PlaySession implements AutoCloseable {
     if (!awaitTurn("walkaway")) {
       return;
     }
-    GameModel m = model();
+    GameView m = game().view();
     if (!walkAway.confirmed() && console.isInteractive()) {
-      int rv = m.seat().map(Seat::reservationValue).orElse(0);
+      int rv = m.mySheet().map(RoleSheet::reservationValue).orElse(0);
       if (!console.confirm("Walk away? The game ends with no agreement and you score your"
           + " reservation value, " + rv + ".")) {
         console.show(List.of("You stay at the table."));
@@ -611,7 +702,7 @@ public final class PlaySession implements AutoCloseable {
   }
 
   private void say(PromptCommand.Say say) throws CliException {
-    if (model().isOver()) {
+    if (game().isOver()) {
       console.show(List.of("The game is over; nothing was said."));
       return;
     }
@@ -634,9 +725,9 @@ public final class PlaySession implements AutoCloseable {
    * script, waits for the turn; false if the game ended first.
    */
   private boolean awaitTurn(String what) throws CliException {
-    GameModel m = model();
+    LiveGame m = game();
     if (!console.isInteractive()) {
-      m = awaitModel(x -> x.isMyTurn() || x.isOver());
+      m = awaitGame(x -> x.isMyTurn() || x.isOver());
     }
     if (m.isOver()) {
       console.show(List.of("The game is over; `" + what + "` was not sent."));
@@ -648,7 +739,9 @@ public final class PlaySession implements AutoCloseable {
       return false;
     }
     if (!m.isMyTurn()) {
-      console.show(List.of("It is " + m.roleName(m.toMove()) + "'s turn; wait for yours."));
+      GameView v = m.view();
+      console.show(List.of("It is " + v.toMove().map(r -> EventText.roleName(v, r))
+          .orElse("the other side") + "'s turn; wait for yours."));
       return false;
     }
     return true;
@@ -660,8 +753,8 @@ public final class PlaySession implements AutoCloseable {
    * the move did not take effect.
    */
   private void sendMove(ClientMessage.Builder move, String what) throws CliException {
-    int turn = model().turn();
-    Predicate<GameModel> applied = m -> m.isOver() || m.turn() != turn;
+    int turn = game().view().turn();
+    Predicate<LiveGame> applied = m -> m.isOver() || m.view().turn() != turn;
     while (true) {
       Connection c = awaitConnection();
       ServerMessage reply;
@@ -670,7 +763,7 @@ public final class PlaySession implements AutoCloseable {
       } catch (CliException lost) {
         console.show(List.of("The connection dropped while sending `" + what + "`."));
         awaitConnection();
-        if (applied.test(model())) {
+        if (applied.test(game())) {
           return;
         }
         console.show(List.of("`" + what + "` did not arrive; sending it again."));
@@ -680,7 +773,7 @@ public final class PlaySession implements AutoCloseable {
         console.show(List.of("Refused: " + Connection.describe(reply.getError())));
         return;
       }
-      awaitModel(applied);
+      awaitGame(applied);
       return;
     }
   }

@@ -2,10 +2,12 @@ package org.hikiwake.cli.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.hikiwake.cli.text.EndText;
+import org.hikiwake.cli.text.PackageText;
 import org.hikiwake.engine.analysis.Analysis;
 import org.hikiwake.engine.analysis.Assessment;
 import org.hikiwake.engine.analysis.Point;
@@ -115,36 +117,15 @@ public final class AnalysisReport {
     return out;
   }
 
-  /** One line per issue: {@code issue = option  first | second  label}. */
+  /** One line per issue: {@code issue = option  first | second  label} (see {@link PackageText}). */
   public static List<String> choiceLines(Scenario scenario, Map<String, PointsTable> points,
       Package pkg) {
-    List<String> out = new ArrayList<>();
-    String first = scenario.roles().get(0).id();
-    String second = scenario.roles().get(1).id();
-    int issueWidth = scenario.issues().stream().mapToInt(i -> i.id().length()).max().orElse(0);
-    int optionWidth = scenario.issues().stream().flatMap(i -> i.options().stream())
-        .mapToInt(o -> o.id().length()).max().orElse(0);
-    for (Issue issue : scenario.issues()) {
-      Optional<String> option = pkg.option(issue.id());
-      if (option.isEmpty()) {
-        continue;
-      }
-      String label = issue.option(option.get()).map(o -> o.label()).orElse("");
-      out.add(String.format(Locale.ROOT, "  %-" + issueWidth + "s = %-" + optionWidth
-              + "s %4d | %-4d %s", issue.id(), option.get(),
-          points.get(first).points(issue.id(), option.get()),
-          points.get(second).points(issue.id(), option.get()), label).stripTrailing());
-    }
-    return out;
+    return PackageText.lines(scenario.publicPart(), List.of(
+        points.get(scenario.roles().get(0).id()), points.get(scenario.roles().get(1).id())), pkg);
   }
 
-  /** Where a package sits against the frontier, in one line. */
+  /** Where a package sits against the frontier, in one line (as every debrief says it). */
   public static String assessment(Assessment a) {
-    if (!a.dominated()) {
-      return "on the Pareto frontier: no package is better for both sides";
-    }
-    return String.format(Locale.ROOT,
-        "%.1f points from the Pareto frontier; %d joint points left on the table",
-        a.distanceToFrontier(), a.jointGainLeft());
+    return EndText.assessment(a);
   }
 }

@@ -7,7 +7,8 @@ import org.jline.reader.Candidate;
 import org.junit.jupiter.api.Test;
 
 class PlayCompleterTest {
-  private final PlayCompleter completer = new PlayCompleter(() -> Fixtures.inProgress("japan"));
+  private final PlayCompleter completer = new PlayCompleter(
+      () -> Fixtures.joined("japan", Fixtures.seated()));
 
   private static List<String> values(List<Candidate> candidates) {
     return candidates.stream().map(Candidate::value).toList();

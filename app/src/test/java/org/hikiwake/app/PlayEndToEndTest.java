@@ -1,4 +1,4 @@
-package org.hikiwake.cli;
+package org.hikiwake.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,10 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.hikiwake.cli.ExitCode;
 import org.hikiwake.cli.net.Connection;
-import org.hikiwake.cli.play.GameModel;
 import org.hikiwake.cli.play.PlaySession;
 import org.hikiwake.cli.play.SeatStore;
+import org.hikiwake.codec.EventCodec;
 import org.hikiwake.proto.game.GameOutcome;
 import org.hikiwake.proto.game.RoleScore;
 import org.hikiwake.proto.wire.EventView;
@@ -80,21 +81,21 @@ class PlayEndToEndTest {
       GameOver over = gameOver(run);
       assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
       assertThat(over.getResult().getEndedBy()).isEqualTo("japan");
-      // Accepted in round 2, after the China ADIZ news: the Nash package is then 62 / 82.
-      assertThat(scores(over)).containsExactly(62, 82);
-      assertThat(GameModel.toPackage(over.getResult().getAgreed()).choices())
+      // Accepted in round 2, after the China ADIZ news: the Nash package is then 75 / 89.
+      assertThat(scores(over)).containsExactly(75, 89);
+      assertThat(EventCodec.strictPackage(over.getResult().getAgreed()).choices())
           .containsEntry("far_east", "major").containsEntry("territory", "two_islands_plus");
     }
     assertThat(TestServer.events(watcher.out())).filteredOn(EventView::hasOfferMade).hasSize(2);
     // Human messages go to stderr; every offer is priced for its reader.
-    assertThat(japan.err()).contains("You offered: worth 63 points to you")
-        .contains("Russia offers: worth 57 points to you")
+    assertThat(japan.err()).contains("You offered: worth 75 points to you")
+        .contains("Russia offers: worth 69 points to you")
         .contains("=== Game over: AGREEMENT. Japan accepted Russia's offer. ===")
         .contains("Nash bargaining package");
-    assertThat(russia.err()).contains("Japan offers: worth 69 points to you")
+    assertThat(russia.err()).contains("Japan offers: worth 71 points to you")
         .contains("Japan (Aiko) says: Shall we settle the islands first?")
         .contains("NEWS (round 2)")
-        .contains("You scored 82, 27 above your reservation value.");
+        .contains("You scored 89, 14 above your reservation value.");
   }
 
   @Test
@@ -114,7 +115,7 @@ class PlayEndToEndTest {
       GameOver over = gameOver(run);
       assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_WALK_OUT);
       assertThat(over.getResult().getEndedBy()).isEqualTo("russia");
-      assertThat(scores(over)).containsExactly(24, 55);
+      assertThat(scores(over)).containsExactly(48, 75);
     }
     // The incomplete offer was refused locally and never reached the server.
     assertThat(russia.err()).contains("Offer not sent: it is incomplete; missing peace_treaty,"
@@ -149,7 +150,7 @@ class PlayEndToEndTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> {
       PlaySession s = japan.play().session();
-      return s != null && s.model() != null && s.model().isMyTurn();
+      return s != null && s.game() != null && s.game().isMyTurn();
     });
     PlaySession session = japan.play().session();
     Connection first = session.connection().orElseThrow();
@@ -164,7 +165,7 @@ class PlayEndToEndTest {
     assertThat(russia.exitCode()).as(russia.toString()).isZero();
     GameOver over = gameOver(japan);
     assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
-    assertThat(scores(over)).containsExactly(57, 82);
+    assertThat(scores(over)).containsExactly(69, 87);
     // Events are printed once each, even though the re-attach sent the history again.
     List<Long> seqs = TestServer.events(japan.out()).stream().map(EventView::getSeq)
         .filter(s -> s > 0).toList();
@@ -203,6 +204,29 @@ class PlayEndToEndTest {
     assertThat(again.exitCode()).as(again.toString()).isZero();
     assertThat(again.err()).contains("You already hold the japan seat");
     assertThat(again.out()).contains("Resumed your seat");
+  }
+
+  @Test
+  void play_seatResumedFromAnotherTerminal_tellsHowToTakeItBackAndExits3() throws Exception {
+    String code = server.createGame();
+    CliRun first = play("japan", ScriptInput.open(), "play", code, "--role", "japan", "--name",
+        "Aiko");
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      PlaySession s = first.play().session();
+      return s != null && s.game() != null;
+    });
+    // The same student, on another terminal with the same seat store, takes the seat.
+    CliRun second = play("japan", ScriptInput.of("quit"), "play", "--resume", code);
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.SERVER_ERROR);
+    assertThat(first.out()).contains("Your Japan seat in game " + code
+        + " was taken over by another connection")
+        .contains("To take the seat back on this one, run: hikiwake play --resume " + code
+            + " --server " + server.address());
+    assertThat(first.err()).startsWith("hikiwake: your Japan seat in game " + code
+        + " was taken over from another laptop or terminal");
+    assertThat(first.out()).doesNotContain("re-attaching");
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(second.out()).contains("Resumed your seat: Japan in game " + code);
   }
 
   @Test
@@ -265,7 +289,7 @@ class PlayEndToEndTest {
     assertThat(russia.exitCode()).as(russia.toString()).isZero();
     GameOver over = gameOver(japan);
     assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_DEADLINE);
-    assertThat(scores(over)).containsExactly(24, 55);
+    assertThat(scores(over)).containsExactly(48, 75);
     assertThat(TestServer.events(russia.out())).filteredOn(EventView::hasTurnTimedOut).hasSize(2);
     assertThat(japan.err()).contains("You ran out of time")
         .contains("=== Game over: DEADLINE. The last round passed with no agreement. ===");
@@ -278,7 +302,7 @@ class PlayEndToEndTest {
         "Aiko", "--reattach-attempts", "2", "--reattach-delay-ms", "20");
     await().atMost(Duration.ofSeconds(20)).until(() -> {
       PlaySession s = japan.play().session();
-      return s != null && s.model() != null;
+      return s != null && s.game() != null;
     });
     server.close();
     assertThat(japan.exitCode()).as(japan.toString()).isEqualTo(ExitCode.CONNECTION_LOST);

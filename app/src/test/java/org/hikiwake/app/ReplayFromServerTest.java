@@ -1,4 +1,4 @@
-package org.hikiwake.cli;
+package org.hikiwake.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.hikiwake.cli.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class ReplayFromServerTest {
           "--speed", "0");
       assertThat(replay.exitCode()).as(replay.toString()).isZero();
       assertThat(replay.out()).contains("Game " + code)
-          .contains("=== AGREEMENT: Russia accepted Japan's offer. ===");
+          .contains("=== Game over: AGREEMENT. Russia accepted Japan's offer. ===");
 
       CliRun export = CliRun.run(env, "export", code, "--format", "csv");
       assertThat(export.exitCode()).as(export.toString()).isZero();

@@ -1,4 +1,4 @@
-package org.hikiwake.cli;
+package org.hikiwake.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import com.google.protobuf.util.JsonFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.hikiwake.cli.ExitCode;
 import org.hikiwake.proto.wire.GameCreated;
 import org.hikiwake.proto.wire.GameList;
 import org.hikiwake.proto.wire.GamePhase;

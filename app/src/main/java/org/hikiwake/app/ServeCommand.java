@@ -1,9 +1,11 @@
-package org.hikiwake.cli;
+package org.hikiwake.app;
 
 import ch.qos.logback.classic.Level;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.hikiwake.cli.CliException;
+import org.hikiwake.cli.ExitCode;
 import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.server.HikiwakeServer;
 import org.hikiwake.server.ServerConfig;

@@ -1,4 +1,4 @@
-package org.hikiwake.cli;
+package org.hikiwake.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

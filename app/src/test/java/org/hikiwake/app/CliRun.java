@@ -1,4 +1,4 @@
-package org.hikiwake.cli;
+package org.hikiwake.app;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.hikiwake.cli.PlayCommand;
 import picocli.CommandLine;
 
 /** One in-process run of the launcher with its own streams, for tests. */

@@ -1,4 +1,4 @@
-package org.hikiwake.cli;
+package org.hikiwake.app;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

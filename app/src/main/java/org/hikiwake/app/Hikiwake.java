@@ -1,19 +1,22 @@
-package org.hikiwake.cli;
+package org.hikiwake.app;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hikiwake.cli.ClientCommands;
+import org.hikiwake.cli.ExitCode;
+import org.hikiwake.cli.Invocation;
+import org.hikiwake.codec.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code hikiwake} launcher: one command with the subcommands of the game. */
+/**
+ * The {@code hikiwake} launcher: the root command, with {@code serve} and the
+ * client's subcommands ({@link ClientCommands}).
+ */
 @Command(
     name = "hikiwake",
     mixinStandardHelpOptions = true,
@@ -24,22 +27,13 @@ import picocli.CommandLine.Spec;
         "",
         "Start a server with `hikiwake serve`, create a game with `hikiwake create`, and give"
             + " each player the join code: `hikiwake play CODE --role japan --name NAME`."},
-    subcommands = {
-        ServeCommand.class,
-        CreateCommand.class,
-        PlayCommand.class,
-        WatchCommand.class,
-        GamesCommand.class,
-        ScenariosCommand.class,
-        ReplayCommand.class,
-        ExportCommand.class,
-        CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  ok; for play and watch: the game ended normally (or you quit)",
         "  1  bad command line",
         "  2  cannot connect to the server (serve: cannot listen)",
-        "  3  the server refused the request (unknown game, seat taken, ...)",
+        "  3  the server refused the request (unknown game, seat taken, seat taken over"
+            + " elsewhere, ...)",
         "  4  connection lost and could not be re-established",
         "  5  bad file: missing, unreadable, damaged or invalid",
         "  6  unexpected failure in the client (a bug)",
@@ -47,7 +41,10 @@ import picocli.CommandLine.Spec;
         "",
         "Environment: HIKIWAKE_SERVER (default server, host:port), HIKIWAKE_HOME (where seat"
             + " tokens and history are kept; default ~/.hikiwake)."})
-public final class Hikiwake implements Callable<Integer> {
+public final class Hikiwake implements Callable<Integer>, Invocation {
+  /** The launcher's logging configuration, on the classpath. */
+  static final String LOGGING = "hikiwake-logback.xml";
+
   // No static logger: main() must choose the logging configuration before logging starts.
 
   private final Map<String, String> env;
@@ -80,7 +77,7 @@ public final class Hikiwake implements Callable<Integer> {
 
   public static void main(String[] args) {
     if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "hikiwake-cli-logback.xml");
+      System.setProperty("logback.configurationFile", LOGGING);
     }
     System.exit(new Hikiwake().execute(args));
   }
@@ -90,35 +87,13 @@ public final class Hikiwake implements Callable<Integer> {
     return commandLine().execute(args);
   }
 
+  /** The root command with {@code serve} first, then the client's commands, then help. */
   CommandLine commandLine() {
     CommandLine cl = new CommandLine(this);
-    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof CliException cli) {
-        err.println("hikiwake: " + oneLine(cli.getMessage()));
-        err.flush();
-        return cli.exitCode();
-      }
-      Logger log = LoggerFactory.getLogger(Hikiwake.class);
-      log.error("unexpected failure", e);
-      err.println("hikiwake: unexpected failure: " + oneLine(String.valueOf(e))
-          + " (this is a bug; please report it)");
-      err.flush();
-      return ExitCode.SOFTWARE;
-    });
-    cl.setParameterExceptionHandler((e, args) -> {
-      err.println("hikiwake: " + oneLine(e.getMessage()));
-      err.println("Try `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`.");
-      err.flush();
-      return ExitCode.USAGE;
-    });
-    return cl;
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
+    cl.addSubcommand(ServeCommand.class);
+    ClientCommands.addTo(cl);
+    cl.addSubcommand(CommandLine.HelpCommand.class);
+    return ClientCommands.configure(cl, out, err);
   }
 
   @Override
@@ -127,33 +102,36 @@ public final class Hikiwake implements Callable<Integer> {
     return ExitCode.USAGE;
   }
 
-  Map<String, String> env() {
+  @Override
+  public Map<String, String> env() {
     return env;
   }
 
-  InputStream in() {
+  @Override
+  public InputStream in() {
     return in;
   }
 
-  PrintStream out() {
+  @Override
+  public PrintStream out() {
     return out;
   }
 
-  PrintStream err() {
+  @Override
+  public PrintStream err() {
     return err;
   }
 
-  /** True when running on the process's own standard streams (so a terminal may be used). */
-  boolean hasSystemStreams() {
+  @Override
+  public boolean hasSystemStreams() {
     return systemStreams;
   }
 
-  /** The version from the jar's manifest, when there is one. */
+  /** The software version, as recordings and the server name it. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Hikiwake.class.getPackage().getImplementationVersion();
-      return new String[] {"hikiwake " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+      return new String[] {"hikiwake " + Versions.SOFTWARE};
     }
   }
 }
