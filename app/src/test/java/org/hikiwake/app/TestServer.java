@@ -35,6 +35,13 @@ final class TestServer implements AutoCloseable {
     return new TestServer(s, tmp);
   }
 
+  /** A server that records nothing (classes need the database store to be recorded). */
+  static TestServer startUnrecorded(Path tmp) throws Exception {
+    HikiwakeServer s = HikiwakeServer.start(ServerConfig.defaults().withPort(0)
+        .withDataDir(tmp.resolve("data")).withDurable(false));
+    return new TestServer(s, tmp);
+  }
+
   String address() {
     return "127.0.0.1:" + server.port();
   }

@@ -18,6 +18,8 @@ public final class ClientCommands {
   public static final ImmutableList<Class<?>> ALL = ImmutableList.of(
       CreateCommand.class,
       PlayCommand.class,
+      JoinCommand.class,
+      ClassCommand.class,
       WatchCommand.class,
       GamesCommand.class,
       ScenariosCommand.class,

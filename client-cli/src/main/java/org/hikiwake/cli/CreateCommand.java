@@ -38,6 +38,9 @@ final class CreateCommand implements Callable<Integer> {
       description = "Time limit of each turn in seconds (default: untimed).")
   private int turnSeconds;
 
+  @Mixin
+  private GameOptions options;
+
   @Option(names = "--json", description = "Print the created game as JSON.")
   private boolean json;
 
@@ -56,9 +59,15 @@ final class CreateCommand implements Callable<Integer> {
     ServerAddress address = server.resolve(root.env());
     GameCreated created;
     try (Connection c = Connection.open(address)) {
-      ServerMessage reply = c.expect(ClientMessage.newBuilder().setCreateGame(
-          CreateGame.newBuilder().setScenarioId(scenario).setRounds(rounds)
-              .setTurnLimitMillis(turnSeconds * 1000L)), ServerMessage.BodyCase.GAME_CREATED);
+      options.check();
+      CreateGame.Builder create = CreateGame.newBuilder().setScenarioId(scenario)
+          .setRounds(rounds).setTurnLimitMillis(turnSeconds * 1000L)
+          .setEndEarliest(options.endFrom);
+      if (options.hasNewsPlan()) {
+        create.setNews(options.newsPlan());
+      }
+      ServerMessage reply = c.expect(ClientMessage.newBuilder().setCreateGame(create),
+          ServerMessage.BodyCase.GAME_CREATED);
       created = reply.getGameCreated();
     }
     String code = Sanitizer.line(created.getGameCode());

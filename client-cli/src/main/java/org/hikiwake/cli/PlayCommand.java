@@ -84,24 +84,34 @@ public final class PlayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServerAddress address = server.resolve(root.env());
+    SeatStore store = SeatStore.in(SeatStore.homeDir(root.env()));
+    return play(root, address, target(address, store), json,
+        new PlaySession.Backoff(java.time.Duration.ofMillis(reattachDelayMillis),
+            PlaySession.Backoff.DEFAULT.maxDelay(), reattachAttempts), s -> session = s);
+  }
+
+  /**
+   * Plays a seat to the end: in a terminal with a prompt, otherwise one
+   * command per line. Shared by {@code play} and {@code join} (a class).
+   */
+  static int play(Invocation root, ServerAddress address, PlaySession.Attach target,
+      boolean json, PlaySession.Backoff backoff,
+      java.util.function.Consumer<PlaySession> started) throws CliException {
     Path home = SeatStore.homeDir(root.env());
     SeatStore store = SeatStore.in(home);
-    PlaySession.Attach target = target(address, store);
     AtomicReference<LiveGame> view = new AtomicReference<>();
     boolean terminal = !json && root.hasSystemStreams() && System.console() != null;
     try (Console console = terminal ? openTerminal(home, view)
         : new StreamConsole(root.in(), root.out(), root.err(), json)) {
-      PlaySession.Backoff backoff = new PlaySession.Backoff(
-          java.time.Duration.ofMillis(reattachDelayMillis),
-          PlaySession.Backoff.DEFAULT.maxDelay(), reattachAttempts);
       try (PlaySession s = new PlaySession(address, console, view, Optional.of(store), backoff)) {
-        session = s;
+        started.accept(s);
         return s.run(target);
       }
     }
   }
 
-  private Console openTerminal(Path home, AtomicReference<LiveGame> view) throws CliException {
+  private static Console openTerminal(Path home, AtomicReference<LiveGame> view)
+      throws CliException {
     try {
       SeatStore.ensureDir(home);
       return TerminalConsole.open(home.resolve("history"), new PlayCompleter(view::get),

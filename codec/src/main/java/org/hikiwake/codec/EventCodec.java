@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hikiwake.engine.game.Event;
 import org.hikiwake.engine.game.GameSettings;
+import org.hikiwake.engine.game.NewsSchedule;
 import org.hikiwake.engine.game.Outcome;
 import org.hikiwake.engine.game.Result;
 import org.hikiwake.engine.replay.Recorded;
@@ -28,6 +29,7 @@ import org.hikiwake.proto.game.GameResult;
 import org.hikiwake.proto.game.GameSetup;
 import org.hikiwake.proto.game.GameStarted;
 import org.hikiwake.proto.game.NewsArrived;
+import org.hikiwake.proto.game.NewsRound;
 import org.hikiwake.proto.game.OfferMade;
 import org.hikiwake.proto.game.OptionPackage;
 import org.hikiwake.proto.game.Paused;
@@ -292,14 +294,34 @@ public final class EventCodec {
   }
 
   public static GameSetup toProto(GameSettings settings) {
-    return GameSetup.newBuilder()
+    GameSetup.Builder b = GameSetup.newBuilder()
         .setRounds(settings.rounds())
-        .setTurnLimitMillis(settings.turnLimit().map(Duration::toMillis).orElse(0L))
-        .build();
+        .setTurnLimitMillis(settings.turnLimit().map(Duration::toMillis).orElse(0L));
+    settings.news().rounds().ifPresent(rounds -> {
+      b.setNewsRescheduled(true);
+      rounds.forEach((id, round) -> b.addNewsRounds(NewsRound.newBuilder().setNewsId(id)
+          .setRound(round)));
+    });
+    settings.uncertainEnd().ifPresent(u -> b.setEndEarliest(u.earliest())
+        .setEndDrawn(u.lastRound().orElse(0)));
+    return b.build();
   }
 
   public static GameSettings fromProto(GameSetup settings) {
+    NewsSchedule news = NewsSchedule.asScenario();
+    if (settings.getNewsRescheduled()) {
+      Map<String, Integer> rounds = new LinkedHashMap<>();
+      for (NewsRound r : settings.getNewsRoundsList()) {
+        rounds.put(r.getNewsId(), r.getRound());
+      }
+      news = NewsSchedule.of(rounds);
+    }
+    Optional<GameSettings.UncertainEnd> end = settings.getEndEarliest() == 0 ? Optional.empty()
+        : Optional.of(new GameSettings.UncertainEnd(settings.getEndEarliest(),
+            settings.getEndDrawn() == 0 ? Optional.empty()
+                : Optional.of(settings.getEndDrawn())));
     return new GameSettings(settings.getRounds(), settings.getTurnLimitMillis() == 0
-        ? Optional.empty() : Optional.of(Duration.ofMillis(settings.getTurnLimitMillis())));
+        ? Optional.empty() : Optional.of(Duration.ofMillis(settings.getTurnLimitMillis())),
+        news, end);
   }
 }

@@ -16,6 +16,7 @@ import org.hikiwake.proto.game.GameOutcome;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.proto.wire.EventView;
+import org.hikiwake.proto.wire.FetchRecording;
 import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.Joined;
@@ -81,6 +82,52 @@ class GamePlayTest {
       }
       ServerMessage late = japan.propose(NASH);
       assertThat(late.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_GAME_OVER);
+    }
+  }
+
+  @Test
+  void uncertainEndAndShuffledNews_areRecordedButNeverShownToPlayers() throws Exception {
+    try (TestClient japan = TestClient.connect(server.port());
+        TestClient russia = TestClient.connect(server.port())) {
+      ServerMessage created = japan.request(ClientMessage.newBuilder().setCreateGame(
+          org.hikiwake.proto.wire.CreateGame.newBuilder().setScenarioId(SCENARIO).setRounds(4)
+              .setEndEarliest(2).setNews(org.hikiwake.proto.wire.NewsPlan.newBuilder()
+                  .setShuffle(true))));
+      String code = created.getGameCreated().getGameCode();
+      Joined j = japan.join(code, "japan", "Aiko").getJoined();
+      russia.join(code, "russia", "Boris");
+
+      org.hikiwake.proto.game.GameSetup shown = j.getGame().getSettings();
+      assertThat(shown.getRounds()).isEqualTo(4);
+      assertThat(shown.getEndEarliest()).isEqualTo(2);
+      assertThat(shown.getEndDrawn()).as("the drawn last round is the host's").isZero();
+      assertThat(shown.getNewsRescheduled()).as("the news schedule is the host's").isFalse();
+      assertThat(shown.getNewsRoundsList()).isEmpty();
+
+      // play until the drawn end comes, somewhere from round 2 to round 4
+      TestClient[] sides = {japan, russia};
+      int turns = 0;
+      while (true) {
+        TestClient mover = sides[turns % 2];
+        ServerMessage m = mover.propose(NASH);
+        if (!m.hasDone()) {
+          break;
+        }
+        turns++;
+        EventView next = japan.awaitEvent(e -> e.hasTurnChanged() || e.hasGameEnded());
+        if (next.hasGameEnded()) {
+          break;
+        }
+      }
+      assertThat(turns).isBetween(4, 8);
+      ServerMessage file = japan.request(ClientMessage.newBuilder().setFetchRecording(
+          FetchRecording.newBuilder().setGameCode(code)));
+      org.hikiwake.proto.game.GameSetup recorded = org.hikiwake.codec.recording.RecordingReader
+          .read(file.getRecordingFile().getContent().toByteArray()).header().getSettings();
+      assertThat(recorded.getEndDrawn()).as("recorded").isEqualTo(turns / 2);
+      assertThat(recorded.getNewsRescheduled()).isTrue();
+      assertThat(recorded.getNewsRoundsList()).extracting(r -> r.getRound())
+          .allSatisfy(r -> assertThat(r).isBetween(2, 5));
     }
   }
 

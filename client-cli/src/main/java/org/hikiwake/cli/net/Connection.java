@@ -60,6 +60,12 @@ public final class Connection implements AutoCloseable {
     /** An error the server sent unasked, usually just before it closes the connection. */
     default void onNotice(ErrorReply error) {}
 
+    /**
+     * Any other message the server pushed: a seat a class gave this student
+     * (Joined), or a class board for its instructor.
+     */
+    default void onPushed(ServerMessage message) {}
+
     /** The connection closed, whether asked for or not. */
     default void onClosed(Connection connection) {}
   }
@@ -255,7 +261,7 @@ public final class Connection implements AutoCloseable {
       } else if (message.hasError()) {
         listener.onNotice(message.getError());
       } else {
-        log.debug("ignoring pushed {}", message.getBodyCase());
+        listener.onPushed(message);
       }
       return;
     }

@@ -26,7 +26,11 @@ import org.hikiwake.engine.view.GameView;
 import org.hikiwake.engine.view.RoleSheet;
 import org.hikiwake.engine.view.Sighting;
 import org.hikiwake.proto.wire.Accept;
+import java.util.concurrent.CompletableFuture;
+import org.hikiwake.engine.classroom.Names;
+import org.hikiwake.proto.wire.ClassJoined;
 import org.hikiwake.proto.wire.ClientMessage;
+import org.hikiwake.proto.wire.JoinClass;
 import org.hikiwake.proto.wire.ErrorReply;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.proto.wire.EventView;
@@ -57,7 +61,7 @@ public final class PlaySession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlaySession.class);
 
   /** How to take part. */
-  public enum Mode { JOIN, RESUME, WATCH }
+  public enum Mode { JOIN, RESUME, WATCH, CLASS }
 
   /**
    * What to attach to.
@@ -78,6 +82,14 @@ public final class PlaySession implements AutoCloseable {
 
     public static Attach watch(String gameCode) {
       return new Attach(Mode.WATCH, gameCode, "", "", "");
+    }
+
+    /**
+     * Joins a class as a student (or comes back with the student token, if
+     * given); the class seats the student when the instructor pairs them.
+     */
+    public static Attach classJoin(String classCode, String name, String studentToken) {
+      return new Attach(Mode.CLASS, classCode, "", name, studentToken);
     }
   }
 
@@ -199,6 +211,7 @@ public final class PlaySession implements AutoCloseable {
       gen = ++generation;
       attaching = true;
       buffered.clear();
+      classSeat = new CompletableFuture<>();
     } finally {
       lock.unlock();
     }
@@ -213,6 +226,13 @@ public final class PlaySession implements AutoCloseable {
     if (reply.hasError()) {
       c.close();
       throw new CliException(ExitCode.SERVER_ERROR, refusal(target, reply.getError()));
+    }
+    if (reply.hasClassJoined()) {
+      reply = waitForClassSeat(c, target, reply.getClassJoined(), again);
+      if (reply.hasError()) {
+        c.close();
+        throw new CliException(ExitCode.SERVER_ERROR, refusal(target, reply.getError()));
+      }
     }
     LiveGame fresh;
     GameSnapshot snapshot;
@@ -274,8 +294,14 @@ public final class PlaySession implements AutoCloseable {
       if (seatLost) {
         closeLater(c);
       }
-      this.attach = target.mode() == Mode.JOIN
-          ? Attach.resume(target.gameCode(), m.token().orElseThrow()) : target;
+      if (target.mode() == Mode.JOIN) {
+        this.attach = Attach.resume(target.gameCode(), m.token().orElseThrow());
+      } else if (target.mode() == Mode.CLASS) {
+        this.attach = Attach.classJoin(target.gameCode(), target.displayName(),
+            classToken.get());
+      } else {
+        this.attach = target;
+      }
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -289,6 +315,55 @@ public final class PlaySession implements AutoCloseable {
     }
     if (game().isOver() && !console.isInteractive()) {
       console.wakeUp();
+    }
+  }
+
+  /** The student token of the class this session joined, once it has. */
+  private final AtomicReference<String> classToken = new AtomicReference<>("");
+  /** Completed by the first pushed Joined: the seat the class gave this student. */
+  private volatile CompletableFuture<ServerMessage> classSeat = new CompletableFuture<>();
+
+  /**
+   * In a class's lobby: keeps the student token, says what happens next, and
+   * waits (as long as it takes) for the instructor to pair the student, whose
+   * seat then arrives pushed.
+   */
+  private ServerMessage waitForClassSeat(Connection c, Attach target, ClassJoined joined,
+      boolean again) throws CliException {
+    classToken.set(joined.getStudentToken());
+    if (!again) {
+      keepClassToken(target.gameCode(), joined);
+      console.show(List.of("You are in class " + Sanitizer.line(joined.getClassCode()) + " ("
+          + Sanitizer.line(joined.getScenarioTitle()) + ") as "
+          + Sanitizer.line(joined.getName()) + ".",
+          joined.getWaiting() <= 1 ? "Waiting for the instructor to pair you."
+              : joined.getWaiting() + " students are waiting; your game starts when the"
+                  + " instructor pairs you."));
+    }
+    try {
+      return classSeat.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      c.close();
+      throw new CliException(ExitCode.OK, "left the class lobby");
+    } catch (java.util.concurrent.ExecutionException e) {
+      c.close();
+      throw new CliException(ExitCode.CONNECTION_LOST, "the connection to " + address
+          + " closed while waiting in the class lobby: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  private void keepClassToken(String classCode, ClassJoined joined) {
+    if (store.isEmpty()) {
+      return;
+    }
+    try {
+      SeatStore classes = store.get().classTokens();
+      classes.save(address, classCode, Names.key(joined.getName()), joined.getStudentToken());
+    } catch (IOException e) {
+      log.warn("could not keep the class token", e);
+      console.show(List.of("Could not keep your class token (" + e.getMessage()
+          + "); to come back after a disconnect, ask your instructor to free your seat."));
     }
   }
 
@@ -319,6 +394,9 @@ public final class PlaySession implements AutoCloseable {
             .setSeatToken(target.token()));
       case WATCH:
         return b.setWatchGame(WatchGame.newBuilder().setGameCode(target.gameCode()));
+      case CLASS:
+        return b.setJoinClass(JoinClass.newBuilder().setClassCode(target.gameCode())
+            .setName(target.displayName()).setStudentToken(target.token()));
       default:
         throw new AssertionError(target.mode());
     }
@@ -329,6 +407,7 @@ public final class PlaySession implements AutoCloseable {
       case JOIN -> "cannot join game " + target.gameCode() + " as " + target.role();
       case RESUME -> "cannot resume your seat in game " + target.gameCode();
       case WATCH -> "cannot watch game " + target.gameCode();
+      case CLASS -> "cannot join class " + target.gameCode() + " as " + target.displayName();
     };
     return what + ": " + Connection.describe(error);
   }
@@ -383,6 +462,13 @@ public final class PlaySession implements AutoCloseable {
     }
 
     @Override
+    public void onPushed(ServerMessage message) {
+      if (message.hasJoined() && gen == generation) {
+        classSeat.complete(message);
+      }
+    }
+
+    @Override
     public void onNotice(ErrorReply error) {
       if (error.getCode() != ErrorCode.ERROR_CODE_SHUTTING_DOWN) {
         console.show(List.of("Server: " + Connection.describe(error)));
@@ -393,6 +479,7 @@ public final class PlaySession implements AutoCloseable {
 
     @Override
     public void onClosed(Connection c) {
+      classSeat.completeExceptionally(new java.io.IOException("the connection closed"));
       lock.lock();
       try {
         // While attaching, attach() itself looks at the connection when it is done.

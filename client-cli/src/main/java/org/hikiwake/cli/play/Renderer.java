@@ -53,13 +53,13 @@ public final class Renderer {
     if (sheet.isPresent()) {
       out.add((resumed ? "Resumed your seat: " : "You are ")
           + EventText.roleName(v, v.myRole().orElseThrow()) + " in game " + line(game.code())
-          + " (" + title + "): " + v.settings().rounds() + " rounds, " + timing + ".");
+          + " (" + title + "): " + EventText.rounds(v) + ", " + timing + ".");
       out.add("Your reservation value (your score if there is no agreement) is "
           + sheet.get().reservationValue() + ". Type `brief` for your instructions, `issues`"
           + " for your points, `help` for the commands.");
     } else {
       out.add("Watching game " + line(game.code()) + " (" + title + "): "
-          + v.settings().rounds() + " rounds, " + timing + ".");
+          + EventText.rounds(v) + ", " + timing + ".");
     }
     if (!v.isInProgress() && !v.isOver()) {
       out.add("Waiting for the other side to join.");
@@ -192,7 +192,8 @@ public final class Renderer {
     } else if (!v.isInProgress()) {
       p.append(" | waiting for players");
     } else {
-      p.append(" | round ").append(v.round()).append('/').append(v.settings().rounds());
+      p.append(" | round ").append(v.round()).append('/')
+          .append(v.settings().hasUncertainEnd() ? "?" : "").append(v.settings().rounds());
       p.append(" | ").append(v.isMyTurn() ? "YOUR TURN"
           : v.toMove().map(r -> EventText.roleName(v, r) + "'s turn").orElse(""));
       v.deadline().ifPresent(d -> p.append(' ')

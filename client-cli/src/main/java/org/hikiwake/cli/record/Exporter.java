@@ -98,6 +98,9 @@ public final class Exporter {
           case WALK_OUT:
             move = "walkaway";
             break;
+          case ABANDONED:
+            move = "abandoned";
+            break;
           default:
             move = "deadline";
             break;

@@ -80,6 +80,8 @@ public final class EndText {
         return "WALK-OUT. " + by + " walked away; no agreement.";
       case DEADLINE:
         return "DEADLINE. The last round passed with no agreement.";
+      case ABANDONED:
+        return "ABANDONED. The instructor ended the game; no agreement.";
       default:
         throw new AssertionError(r.outcome());
     }

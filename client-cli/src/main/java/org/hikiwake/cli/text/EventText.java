@@ -59,12 +59,13 @@ public final class EventText {
   private static List<String> publicEvent(GameView after, Event e, Instant at) {
     List<String> out = new ArrayList<>();
     if (e instanceof Event.GameStarted) {
-      out.add("The game has started: " + after.settings().rounds() + " rounds"
+      out.add("The game has started: " + rounds(after)
           + after.settings().turnLimit().map(d -> ", " + duration(d.toMillis()) + " per turn")
               .orElse("")
           + "; " + roleName(after, after.scenario().firstMover()) + " moves first.");
     } else if (e instanceof Event.TurnChanged t) {
-      String when = "Round " + t.round() + " of " + after.settings().rounds() + ": ";
+      String when = "Round " + t.round() + " of " + (after.settings().hasUncertainEnd()
+          ? "up to " : "") + after.settings().rounds() + ": ";
       String time = t.deadline().map(d -> " (" + duration(Duration.between(at, d).toMillis())
           + " to move)").orElse("");
       if (after.isMe(t.role())) {
@@ -85,10 +86,36 @@ public final class EventText {
     } else if (e instanceof Event.ClockRestarted c) {
       out.add("The turn clock was restarted after a server restart: "
           + duration(Duration.between(at, c.deadline()).toMillis()) + " left.");
+    } else if (e instanceof Event.Announced a) {
+      out.add("INSTRUCTOR: " + line(a.text()));
+    } else if (e instanceof Event.Paused) {
+      out.add("The instructor paused the game: the clock is stopped and turn moves wait"
+          + " (you can still talk).");
+    } else if (e instanceof Event.Resumed r) {
+      out.add("The instructor resumed the game" + r.deadline().map(d -> ": "
+          + duration(Duration.between(at, d).toMillis()) + " left on the turn").orElse("")
+          + ".");
+    } else if (e instanceof Event.RoundsExtended x) {
+      out.add("The instructor extended the game: it now has "
+          + (after.settings().hasUncertainEnd() ? "up to " : "") + x.rounds() + " rounds.");
+    } else if (e instanceof Event.SeatReleased r) {
+      out.add(after.isMe(r.role()) ? "The instructor freed your seat; it will be taken"
+          + " over from another laptop." : "The instructor freed the " + roleName(after,
+              r.role()) + " seat; its player comes back on another laptop.");
     } else {
       throw new AssertionError(e);
     }
     return out;
+  }
+
+  /**
+   * How many rounds the game has, as the table knows it: "6 rounds", or
+   * "5 to 7 rounds (the end is not known in advance)".
+   */
+  public static String rounds(GameView view) {
+    return view.settings().uncertainEnd().map(u -> u.earliest() + " to "
+        + view.settings().rounds() + " rounds (it may end after any of them: nobody knows"
+        + " when)").orElse(view.settings().rounds() + " rounds");
   }
 
   /** News as the viewer sees it: public headline and text, then what it may see of the rest. */

@@ -43,7 +43,8 @@ public final class ClassCodec {
     ClassSetup.Builder b = ClassSetup.newBuilder().setScenarioId(s.scenarioId())
         .setRounds(s.rounds())
         .setTurnLimitMillis(s.turnLimit().map(Duration::toMillis).orElse(0L))
-        .setPairingSeed(s.pairingSeed()).setOddStudentBot(s.oddStudentBot().orElse(""));
+        .setPairingSeed(s.pairingSeed()).setOddStudentBot(s.oddStudentBot().orElse(""))
+        .setGame(EventCodec.toProto(s.gameSettings()));
     s.roster().ifPresent(r -> {
       org.hikiwake.proto.classroom.Roster.Builder rb =
           org.hikiwake.proto.classroom.Roster.newBuilder().addAllNames(r.names());
@@ -61,11 +62,17 @@ public final class ClassCodec {
           s.getRoster().getPairsList().stream().map(p -> new Roster.Pair(p.getFirst(),
               p.getSecond())).collect(ImmutableList.toImmutableList())));
     }
+    // the game part carries the news schedule and an uncertain end (a class's rounds are
+    // resolved when it is created, so the two agree)
+    org.hikiwake.engine.game.GameSettings game = s.hasGame()
+        ? EventCodec.fromProto(s.getGame())
+        : org.hikiwake.engine.game.GameSettings.untimed(Math.max(1, s.getRounds()));
     return new ClassSettings(s.getScenarioId(), s.getRounds(),
         s.getTurnLimitMillis() == 0 ? Optional.empty()
             : Optional.of(Duration.ofMillis(s.getTurnLimitMillis())),
         s.getPairingSeed(), roster,
-        s.getOddStudentBot().isEmpty() ? Optional.empty() : Optional.of(s.getOddStudentBot()));
+        s.getOddStudentBot().isEmpty() ? Optional.empty() : Optional.of(s.getOddStudentBot()),
+        game.news(), game.uncertainEnd());
   }
 
   public static ClassEntry toEntry(ClassRecorded r) {

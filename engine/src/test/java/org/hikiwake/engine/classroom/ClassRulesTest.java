@@ -13,7 +13,7 @@ class ClassRulesTest {
   private static final HashCode T2 = HashCode.fromString("02020202");
 
   private static ClassState open(Optional<Roster> roster) {
-    return ClassState.initial("CLASS-1", new ClassSettings("japan-russia-2013", 0,
+    return ClassState.initial("CLASS-1", new ClassSettings("japan-russia-2013", 6,
         Optional.empty(), 42, roster, Optional.empty()));
   }
 

@@ -309,8 +309,7 @@ public final class ClassRoom {
         ImmutableMap.copyOf(players));
     state = ClassRules.apply(state, reserved);
     CompletableFuture<String> done = new CompletableFuture<>();
-    lobby.create(state.settings().scenarioId(), state.settings().rounds(),
-        state.settings().turnLimit(), Optional.of(code))
+    lobby.create(scenario, state.settings().gameSettings(), Optional.of(code))
         .whenCompleteAsync((room, failure) -> {
           if (failure != null) {
             unreserve(reserved);

@@ -22,7 +22,9 @@ import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.server.record.ClassHeader;
 import org.hikiwake.server.record.RecordingStore;
 import org.hikiwake.server.record.RecoveredClass;
+import org.hikiwake.engine.game.GameSettings;
 import org.hikiwake.server.room.ErrorText;
+import org.hikiwake.server.room.GameRequest;
 import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.Lobby;
 import org.hikiwake.server.room.Refusal;
@@ -87,13 +89,15 @@ public final class Classes {
    * @param rosterSource names the roster in problems, e.g. its file name
    * @param seed the pairing seed; 0 draws one
    */
-  public CompletableFuture<Created> create(String scenarioId, int rounds,
-      Optional<Duration> turnLimit, String rosterText, String rosterSource, long seed,
-      Optional<String> oddStudentBot) {
-    Optional<Lobby.CreateException> settings = lobby.settingsProblem(scenarioId, rounds,
-        turnLimit);
-    if (settings.isPresent()) {
-      return CompletableFuture.failedFuture(new CreateException(settings.get().refusal()));
+  public CompletableFuture<Created> create(GameRequest games, String rosterText,
+      String rosterSource, long seed, Optional<String> oddStudentBot) {
+    String scenarioId = games.scenarioId();
+    // one draw for the whole class: every game gets the same news and the same end
+    GameSettings gameSettings;
+    try {
+      gameSettings = lobby.settingsFor(games);
+    } catch (Lobby.CreateException e) {
+      return CompletableFuture.failedFuture(new CreateException(e.refusal()));
     }
     Optional<Roster> roster = Optional.empty();
     if (!rosterText.isBlank()) {
@@ -115,8 +119,9 @@ public final class Classes {
     }
     Scenario scenario = lobby.catalog().find(scenarioId).orElseThrow();
     long pairingSeed = seed != 0 ? seed : random.nextLong();
-    ClassSettings classSettings = new ClassSettings(scenarioId, rounds, turnLimit, pairingSeed,
-        roster, oddStudentBot);
+    ClassSettings classSettings = new ClassSettings(scenarioId, gameSettings.rounds(),
+        gameSettings.turnLimit(), pairingSeed, roster, oddStudentBot, gameSettings.news(),
+        gameSettings.uncertainEnd());
     String code = lobby.freshCode();
     while (classes.containsKey(code)) {
       code = lobby.freshCode();
@@ -132,7 +137,7 @@ public final class Classes {
       wire(room);
       classes.put(classCode, room);
       log.info("class {} created: scenario {}, {} rounds, roster {}", classCode, scenarioId,
-          rounds == 0 ? scenario.rounds() : rounds,
+          gameSettings.rounds(),
           classSettings.roster().map(r -> r.names().size() + " names").orElse("none"));
       return new Created(room, token);
     });

@@ -35,6 +35,9 @@ import org.hikiwake.engine.game.Outcome;
 import org.hikiwake.engine.view.Viewer;
 import org.hikiwake.proto.wire.ClassCommand;
 import org.hikiwake.proto.wire.CreateClass;
+import org.hikiwake.proto.wire.CreateGame;
+import org.hikiwake.proto.wire.NewsPlan;
+import org.hikiwake.server.room.GameRequest;
 import org.hikiwake.proto.wire.JoinClass;
 import org.hikiwake.server.classroom.ClassReply;
 import org.hikiwake.server.classroom.ClassRoom;
@@ -249,11 +252,22 @@ public final class Session implements Participant {
         .build());
   }
 
+  /** What a create request asks a game to be. */
+  static GameRequest request(String scenarioId, int rounds, long turnLimitMillis,
+      Optional<NewsPlan> news, int endEarliest) {
+    GameRequest r = GameRequest.of(scenarioId, rounds, turnLimitMillis == 0 ? Optional.empty()
+        : Optional.of(Duration.ofMillis(turnLimitMillis)));
+    if (news.isPresent()) {
+      r = r.withNews(news.get().getDropList(), news.get().getShift(), news.get().getShuffle());
+    }
+    return r.withUncertainEnd(endEarliest);
+  }
+
   private void create(long id, ClientMessage msg) {
-    long limit = msg.getCreateGame().getTurnLimitMillis();
-    Optional<Duration> turnLimit = limit == 0 ? Optional.empty()
-        : Optional.of(Duration.ofMillis(limit));
-    lobby.create(msg.getCreateGame().getScenarioId(), msg.getCreateGame().getRounds(), turnLimit)
+    CreateGame c = msg.getCreateGame();
+    lobby.create(request(c.getScenarioId(), c.getRounds(), c.getTurnLimitMillis(),
+        c.hasNews() ? Optional.of(c.getNews()) : Optional.empty(), c.getEndEarliest()),
+        Optional.empty())
         .whenComplete((room, failure) -> onOwnThread(() -> {
           if (failure == null) {
             out.write(ServerMessage.newBuilder().setRequestId(id).setGameCreated(
@@ -372,9 +386,9 @@ public final class Session implements Participant {
   }
 
   private void createClass(long id, CreateClass c) {
-    long limit = c.getTurnLimitMillis();
-    classes.create(c.getScenarioId(), c.getRounds(),
-        limit == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(limit)), c.getRoster(),
+    classes.create(request(c.getScenarioId(), c.getRounds(), c.getTurnLimitMillis(),
+        c.hasNews() ? Optional.of(c.getNews()) : Optional.empty(), c.getEndEarliest()),
+        c.getRoster(),
         c.getRosterSource(), c.getPairingSeed(),
         c.getOddStudentBot().isBlank() ? Optional.empty() : Optional.of(c.getOddStudentBot()))
         .whenComplete((created, failure) -> onOwnThread(() -> {

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import java.util.Map;
 import org.hikiwake.engine.game.GameSettings;
+import org.hikiwake.engine.game.NewsSchedule;
 import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.server.record.GameHeader;
 import org.hikiwake.server.record.RecordingStore;
@@ -89,17 +91,77 @@ public final class Lobby {
   /** Creates a game, of a class if {@code classCode} is present. */
   public CompletableFuture<GameRoom> create(String scenarioId, int rounds,
       Optional<Duration> turnLimit, Optional<String> classCode) {
-    Optional<CreateException> problem = settingsProblem(scenarioId, rounds, turnLimit);
-    if (problem.isPresent()) {
-      return CompletableFuture.failedFuture(problem.get());
+    return create(GameRequest.of(scenarioId, rounds, turnLimit), classCode);
+  }
+
+  /** Creates a game as asked: rearranged news and an uncertain end drawn here, if asked for. */
+  public CompletableFuture<GameRoom> create(GameRequest request, Optional<String> classCode) {
+    GameSettings settings;
+    try {
+      settings = settingsFor(request);
+    } catch (CreateException e) {
+      return CompletableFuture.failedFuture(e);
     }
+    return create(catalog.find(request.scenarioId()).orElseThrow(), settings, classCode);
+  }
+
+  /** Creates a game with settings made already (every game of a class shares them). */
+  public CompletableFuture<GameRoom> create(Scenario scenario, GameSettings settings,
+      Optional<String> classCode) {
     if (activeGames() >= maxGames) {
       return CompletableFuture.failedFuture(new CreateException(Refusal.Problem.TOO_MANY_GAMES,
           "This server already runs " + maxGames + " unfinished games; wait for some to end."));
     }
-    Scenario scenario = catalog.find(scenarioId).orElseThrow();
-    int r = rounds == 0 ? scenario.rounds() : rounds;
-    return createWithFreshCode(scenario, new GameSettings(r, turnLimit), classCode, 3);
+    return createWithFreshCode(scenario, settings, classCode, 3);
+  }
+
+  /**
+   * The settings a request asks for, checked: the news rearranged (dropped,
+   * shifted, then shuffled from a seed drawn here) and an uncertain end's last
+   * round drawn here, both recorded in the game and shown to no player.
+   *
+   * @throws CreateException if the request makes no game
+   */
+  public GameSettings settingsFor(GameRequest r) throws CreateException {
+    Optional<CreateException> problem = settingsProblem(r.scenarioId(), r.rounds(),
+        r.turnLimit());
+    if (problem.isPresent()) {
+      throw problem.get();
+    }
+    Scenario scenario = catalog.find(r.scenarioId()).orElseThrow();
+    int rounds = r.rounds() == 0 ? scenario.rounds() : r.rounds();
+    GameSettings settings = new GameSettings(rounds, r.turnLimit());
+    for (String id : r.dropNews()) {
+      if (scenario.newsItem(id).isEmpty()) {
+        throw new CreateException(Refusal.Problem.BAD_SETTINGS, "The scenario has no news '"
+            + ErrorText.echo(id) + "' to drop. News: " + String.join(", ",
+                scenario.news().stream().map(n -> n.id()).toList()) + ".");
+      }
+    }
+    if (!r.dropNews().isEmpty() || r.shiftNews() != 0 || r.shuffleNews()) {
+      NewsSchedule news = r.shiftNews() != 0
+          ? NewsSchedule.shifted(scenario, r.shiftNews(), rounds)
+          : NewsSchedule.of(NewsSchedule.asScenario().asMap(scenario).entrySet().stream()
+              .filter(e -> e.getValue() <= rounds)
+              .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                  Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new)));
+      news = news.without(scenario, r.dropNews());
+      if (r.shuffleNews()) {
+        news = news.shuffled(scenario, tokens.nextSeed());
+      }
+      settings = settings.withNews(news);
+    }
+    if (r.endEarliest() != 0) {
+      if (r.endEarliest() < 1 || r.endEarliest() > rounds) {
+        throw new CreateException(Refusal.Problem.BAD_SETTINGS, "An uncertain end starts after"
+            + " a round from 1 to the game's " + rounds + " rounds, not " + r.endEarliest()
+            + ".");
+      }
+      int drawn = r.endEarliest() + (int) Math.floorMod(tokens.nextSeed(),
+          (long) (rounds - r.endEarliest() + 1));
+      settings = settings.withUncertainEnd(r.endEarliest(), drawn);
+    }
+    return settings;
   }
 
   /** Why these settings make no game, if they do not. */
