@@ -30,7 +30,7 @@ import org.hikiwake.proto.wire.Watching;
  */
 final class Fixtures {
   static final String CODE = RecordedGames.CODE;
-  /** The Nash package of the built-in scenario: Japan 69, Russia 87. */
+  /** The Nash package of the built-in scenario: Japan 57, Russia 82. */
   static final Package NASH = RecordedGames.NASH;
 
   private Fixtures() {}

@@ -34,13 +34,13 @@ class LiveGameTest {
     LiveGame japan = Fixtures.joined("japan", game);
     LiveGame russia = Fixtures.joined("russia", game);
     assertThat(japan.view().mySheet().orElseThrow().points()
-        .points("security", "full_fact_sheet")).isEqualTo(6);
+        .points("security", "full_fact_sheet")).isEqualTo(10);
     game.offer("japan", LOW).offer("russia", LOW);
     LiveGame japanAfter = Fixtures.caughtUp(japan, game);
     LiveGame russiaAfter = Fixtures.caughtUp(russia, game);
     assertThat(japanAfter.view().news()).hasSize(1);
     assertThat(japanAfter.view().mySheet().orElseThrow().points()
-        .points("security", "full_fact_sheet")).isEqualTo(9);
+        .points("security", "full_fact_sheet")).isEqualTo(13);
     assertThat(russiaAfter.view().mySheet().orElseThrow().points())
         .isEqualTo(game.state().pointsOf("russia"));
     assertThat(russiaAfter.view().sheets()).containsOnlyKeys("russia");

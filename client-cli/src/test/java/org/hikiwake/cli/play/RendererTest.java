@@ -27,9 +27,9 @@ class RendererTest {
     game.offer("russia", Fixtures.NASH);
     List<String> lines = Fixtures.textOf(japan, game, OFFER_MADE);
     assertThat(lines.get(0)).isEqualTo(
-        "Russia offers: worth 69 points to you (21 above your reservation value of 48)");
+        "Russia offers: worth 57 points to you (33 above your reservation value of 24)");
     assertThat(lines).hasSize(7);
-    assertThat(lines.get(1)).contains("territory").contains("two_islands_plus").contains("26")
+    assertThat(lines.get(1)).contains("territory").contains("two_islands_plus").contains("18")
         .contains("Two islands plus");
   }
 
@@ -39,7 +39,7 @@ class RendererTest {
     LiveGame russia = Fixtures.joined("russia", game);
     game.offer("japan", Fixtures.NASH);
     assertThat(Fixtures.textOf(russia, game, OFFER_MADE).get(0)).isEqualTo(
-        "Japan offers: worth 87 points to you (12 above your reservation value of 75)");
+        "Japan offers: worth 82 points to you (27 above your reservation value of 55)");
   }
 
   @Test
@@ -48,7 +48,7 @@ class RendererTest {
     LiveGame japan = Fixtures.joined("japan", game);
     game.offer("japan", Fixtures.NASH);
     assertThat(Fixtures.textOf(japan, game, OFFER_MADE).get(0))
-        .startsWith("You offered: worth 69");
+        .startsWith("You offered: worth 57");
   }
 
   @Test
@@ -58,7 +58,7 @@ class RendererTest {
     game.offer("japan", Fixtures.NASH);
     List<String> lines = Fixtures.textOf(watcher, game, OFFER_MADE);
     assertThat(lines.get(0)).isEqualTo("Japan offers:");
-    assertThat(lines.get(1)).doesNotContain(" 26 ");
+    assertThat(lines.get(1)).doesNotContain(" 18 ");
   }
 
   @Test
@@ -148,18 +148,18 @@ class RendererTest {
     assertThat(lines.get(0))
         .isEqualTo("=== Game over: AGREEMENT. Russia accepted Japan's offer. ===");
     assertThat(lines).contains(
-        "Scores: Japan 69 (reservation value 48) | Russia 87 (reservation value 75)",
-        "You scored 69, 21 above your reservation value.",
+        "Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)",
+        "You scored 57, 33 above your reservation value.",
         "Points tables (Japan | Russia), * marks the agreed option:",
-        "Agreed package (Japan 69, Russia 87):",
-        "  Nash bargaining package (Japan 69, Russia 87):",
+        "Agreed package (Japan 57, Russia 82):",
+        "  Nash bargaining package (Japan 57, Russia 82):",
         "  The agreement is on the Pareto frontier: no package is better for both sides.",
         "  Against the Nash package: Japan +0, Russia +0.");
     assertThat(lines).anyMatch(l -> l.matches(
-        "  territory\\s+= two_islands_plus\\s+26 \\| 22\\s+Two islands plus"));
+        "  territory\\s+= two_islands_plus\\s+18 \\| 46\\s+Two islands plus"));
     assertThat(lines).anyMatch(l -> l.startsWith("  * two_islands_plus")
-        && l.endsWith("26 |   22"));
-    assertThat(lines).anyMatch(l -> l.startsWith("    four_islands") && l.endsWith("45 |    0"));
+        && l.endsWith("18 |   46"));
+    assertThat(lines).anyMatch(l -> l.startsWith("    four_islands") && l.endsWith("40 |    0"));
   }
 
   @Test
@@ -182,9 +182,9 @@ class RendererTest {
     assertThat(lines.get(0))
         .isEqualTo("=== Game over: WALK-OUT. Japan walked away; no agreement. ===");
     assertThat(lines).contains(
-        "Scores: Japan 48 (reservation value 48) | Russia 75 (reservation value 75)",
-        "You scored 75, exactly your reservation value.",
-        "  No agreement, although 87 packages would have given both sides more than no"
+        "Scores: Japan 24 (reservation value 24) | Russia 55 (reservation value 55)",
+        "You scored 55, exactly your reservation value.",
+        "  No agreement, although 559 packages would have given both sides more than no"
             + " agreement.");
     assertThat(lines).noneMatch(l -> l.startsWith("Agreed package"));
   }
@@ -193,8 +193,8 @@ class RendererTest {
   void issues_player_listsEveryOptionWithMyPointsAndMarksTheTable() {
     LiveGame japan = Fixtures.joined("japan", Fixtures.seated().offer("japan", Fixtures.NASH));
     List<String> lines = Renderer.issues(japan.view());
-    assertThat(lines).anyMatch(l -> l.startsWith("  * two_islands_plus") && l.contains("  26  "));
-    assertThat(lines).anyMatch(l -> l.startsWith("    four_islands") && l.contains("  45  "));
+    assertThat(lines).anyMatch(l -> l.startsWith("  * two_islands_plus") && l.contains("  18  "));
+    assertThat(lines).anyMatch(l -> l.startsWith("    four_islands") && l.contains("  40  "));
     assertThat(lines.stream().filter(l -> l.startsWith("    ") || l.startsWith("  * ")).count())
         .isEqualTo(5 + 3 + 4 + 3 + 3 + 3);
   }
@@ -238,7 +238,7 @@ class RendererTest {
   void brief_player_showsBriefAndReservationValue() {
     List<String> lines = Renderer.brief(Fixtures.joined("russia", Fixtures.seated()).view());
     assertThat(lines).contains("Your role: Russia (confidential brief)");
-    assertThat(lines).anyMatch(l -> l.startsWith("Your reservation value: 75 points."));
+    assertThat(lines).anyMatch(l -> l.startsWith("Your reservation value: 55 points."));
   }
 
   @Test
@@ -247,7 +247,7 @@ class RendererTest {
         RecordedGames.japanRussia().seat("japan", "Aiko")), false)).containsExactly(
         "You are Japan in game K7MX-Q2PA (Hikiwake: Japan and Russia after the first 2+2 (late"
             + " 2013)): 6 rounds, untimed turns.",
-        "Your reservation value (your score if there is no agreement) is 48. Type `brief` for"
+        "Your reservation value (your score if there is no agreement) is 24. Type `brief` for"
             + " your instructions, `issues` for your points, `help` for the commands.",
         "Waiting for the other side to join.");
   }
@@ -260,16 +260,19 @@ class RendererTest {
     int said = lines.indexOf("You said: Hello");
     assertThat(said).isNotNegative();
     assertThat(lines.subList(said, lines.size()))
-        .anyMatch(l -> l.startsWith("Russia offers: worth 69"));
+        .anyMatch(l -> l.startsWith("Russia offers: worth 57"));
     assertThat(lines.get(0)).isEqualTo("You took the Japan seat as Aiko.");
   }
 
   @Test
   void history_pricesEachOfferWithThePointsInForceWhenItWasMade() {
-    Package pkg = Fixtures.NASH.with("peace_treaty", "roadmap");
+    // The Nash package now has the roadmap already (it used to be the Nash package with
+    // roadmap for treaty_signed); the round-2 news reprices two of its options for Japan
+    // (roadmap +2, full_fact_sheet +3): 57 when Russia offers it, 62 after the news.
+    Package pkg = Fixtures.NASH;
     RecordedGames.Game game = Fixtures.seated().offer("japan", LOW).offer("russia", pkg);
     LiveGame japan = Fixtures.joined("japan", game);
-    assertThat(Renderer.table(japan.view()).get(0)).contains("worth 65 points");
-    assertThat(Renderer.history(japan)).anyMatch(l -> l.startsWith("Russia offers: worth 60"));
+    assertThat(Renderer.table(japan.view()).get(0)).contains("worth 62 points");
+    assertThat(Renderer.history(japan)).anyMatch(l -> l.startsWith("Russia offers: worth 57"));
   }
 }

@@ -32,8 +32,8 @@ class ExporterTest {
         + "far_east,security,missile_defence,japan_points,russia_points");
     assertThat(rows).hasSize(3);
     assertThat(rows.get(1)).startsWith("6,2025-01-06T09:00:40Z,1,japan,offer,two_islands_plus,")
-        .endsWith(",69,87");
-    assertThat(rows.get(2)).contains(",1,russia,accept,two_islands_plus,").endsWith(",69,87");
+        .endsWith(",57,82");
+    assertThat(rows.get(2)).contains(",1,russia,accept,two_islands_plus,").endsWith(",57,82");
   }
 
   @Test
@@ -46,7 +46,7 @@ class ExporterTest {
   void markdown_isATranscriptThenTheOutcome() {
     String md = Exporter.markdown(game);
     assertThat(md).startsWith("# Game K7MX-Q2PA: Hikiwake")
-        .contains("## Transcript", "[0:40] Japan offers (Japan 69, Russia 87):",
+        .contains("## Transcript", "[0:40] Japan offers (Japan 57, Russia 82):",
             "## Outcome and analysis");
     String outcome = md.substring(md.indexOf("## Outcome and analysis"));
     assertThat(outcome).contains("=== Game over: AGREEMENT. Russia accepted Japan's offer. ===",

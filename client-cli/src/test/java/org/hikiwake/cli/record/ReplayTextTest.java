@@ -27,13 +27,13 @@ class ReplayTextTest {
     assertThat(lines).startsWith("Game K7MX-Q2PA: Hikiwake: Japan and Russia after the first 2+2"
         + " (late 2013) (japan-russia-2013)");
     assertThat(lines).contains(
-        "Roles: Japan (reservation value 48), Russia (reservation value 75).",
+        "Roles: Japan (reservation value 24), Russia (reservation value 55).",
         "[0:10] Japan seat taken by Aiko.",
         "[0:30] Japan (Aiko) says: Two islands plus, and a treaty?",
-        "[0:40] Japan offers (Japan 69, Russia 87):",
+        "[0:40] Japan offers (Japan 57, Russia 82):",
         "[0:50] === Game over: AGREEMENT. Russia accepted Japan's offer. ===",
-        "Scores: Japan 69 (reservation value 48) | Russia 87 (reservation value 75)",
-        "  Nash bargaining package (Japan 69, Russia 87):",
+        "Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)",
+        "  Nash bargaining package (Japan 57, Russia 82):",
         "  The agreement is on the Pareto frontier: no package is better for both sides.");
   }
 
@@ -41,13 +41,13 @@ class ReplayTextTest {
   void replay_asOneSide_isTheGameAsThatSideSawIt() {
     List<String> lines = all(ViewedReplay.of(RecordedGames.agreement().replayed(),
         Viewer.player("russia")));
-    assertThat(lines).contains("Roles: Japan, Russia (reservation value 75).",
-        "[0:40] Japan offers: worth 87 points to you (12 above your reservation value of 75)")
-        .doesNotContain("[0:40] Japan offers (Japan 69, Russia 87):");
+    assertThat(lines).contains("Roles: Japan, Russia (reservation value 55).",
+        "[0:40] Japan offers: worth 82 points to you (27 above your reservation value of 55)")
+        .doesNotContain("[0:40] Japan offers (Japan 57, Russia 82):");
     // At the end everything is revealed, to every side.
     assertThat(lines).contains(
-        "Scores: Japan 69 (reservation value 48) | Russia 87 (reservation value 75)",
-        "You scored 87, 12 above your reservation value.");
+        "Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)",
+        "You scored 82, 27 above your reservation value.");
   }
 
   @Test
@@ -57,7 +57,7 @@ class ReplayTextTest {
     List<String> umpire = ReplayText.ending(ViewedReplay.of(cut, Viewer.umpire()));
     assertThat(umpire).contains("The recording ends before the game did (7 records).",
         "Analysis (points in force where the recording ends):");
-    assertThat(umpire).anyMatch(l -> l.startsWith("  Nash bargaining package (Japan 69"));
+    assertThat(umpire).anyMatch(l -> l.startsWith("  Nash bargaining package (Japan 57"));
     assertThat(ReplayText.ending(ViewedReplay.of(cut, Viewer.player("japan"))))
         .containsExactly("", "The recording ends before the game did (7 records).");
   }

@@ -31,9 +31,9 @@ class EventTextTest {
             && p.event() instanceof org.hikiwake.engine.game.Event.OfferMade)
         .findFirst().orElseThrow();
     List<String> lines = EventText.lines(offer.after(), offer.sighting());
-    assertThat(lines.get(0)).isEqualTo("Japan offers (Japan 69, Russia 87):");
+    assertThat(lines.get(0)).isEqualTo("Japan offers (Japan 57, Russia 82):");
     assertThat(lines).hasSize(7).anyMatch(l -> l.matches(
-        "  territory\\s+= two_islands_plus\\s+26 \\| 22\\s+Two islands plus"));
+        "  territory\\s+= two_islands_plus\\s+18 \\| 46\\s+Two islands plus"));
   }
 
   @Test
