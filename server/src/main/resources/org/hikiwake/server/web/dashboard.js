@@ -98,8 +98,9 @@
       return retry('The server cannot be reached; retrying…');
     }
     if (!state.exists) {
-      // after a restart the class is back once the server has it again
-      return retry('There is no class ' + classCode + ' on this server now; retrying…');
+      // after a restart the class is back once the server has recovered it
+      return retry('The server answers, but class ' + classCode + ' is not on it now; retrying…',
+          'no-class');
     }
     if (!state.signedIn) {
       showSignedOut(state.howToGetIn || '');
@@ -127,13 +128,13 @@
     ws.onclose = () => {
       if (ws !== socket) return;
       socket = null;
-      if (everLive && lostAt === null) lostAt = Date.now();
       retry('Connection lost at ' + clock(lostAt || Date.now()) + '; reconnecting…');
     };
   }
 
-  function retry(text) {
-    setConn('lost', text);
+  function retry(text, state) {
+    if (everLive && lostAt === null) lostAt = Date.now();
+    setConn(state || 'lost', text);
     setTimeout(connect, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 4000);
   }
@@ -226,15 +227,15 @@
       }
     }
     c.appendChild(p);
-    if (g.onTable) {
+    if (g.scores) {
+      c.appendChild(el('div', 'offer', 'Scores: ' + g.scores.map((x) => x.role + ' '
+          + x.points).join(' · ')));
+    } else if (g.onTable) {
       const o = el('div', 'offer');
       o.appendChild(document.createTextNode('On the table (' + g.onTable.by + '): '
           + g.onTable.points.map((x) => x.role + ' ' + x.points).join(' · ') + ' · joint '));
       o.appendChild(el('span', 'joint', String(g.onTable.joint)));
       c.appendChild(o);
-    } else if (g.scores) {
-      c.appendChild(el('div', 'offer', 'Scores: ' + g.scores.map((x) => x.role + ' '
-          + x.points).join(' · ')));
     } else if (!over) {
       c.appendChild(el('div', 'offer quiet', g.offerOnTable ? 'An offer is on the table'
           : 'No offer yet'));
@@ -338,9 +339,10 @@
       const plane = $('plane');
       plane.replaceChildren(document.importNode(doc.documentElement, true));
       withinRole(parseCsv(await csv.text()));
+      const running = board && board.strip.negotiating + board.strip.notStarted > 0;
       status.textContent = 'The class on the plane of both sides\u2019 points, drawn at '
-          + clock(Date.now()) + (board && board.phase !== 'ended' ? ' (games still running are'
-          + ' drawn at the offer on their table)' : '') + '.';
+          + clock(Date.now()) + (running ? ' (games still running are drawn at the offer on'
+          + ' their table)' : '') + '.';
     } catch (e) {
       status.textContent = 'The debrief could not be fetched: ' + e;
     }
