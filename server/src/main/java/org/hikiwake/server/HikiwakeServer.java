@@ -31,6 +31,8 @@ import org.hikiwake.server.room.Lobby;
 import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
+import org.hikiwake.server.web.Dashboard;
+import org.hikiwake.server.web.DashboardPasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,7 @@ public final class HikiwakeServer implements AutoCloseable {
   private final RecordingStore store;
   private final Lobby lobby;
   private final Classes classes;
+  private final Dashboard dashboard;
   private final ConnectionCounter connections = new ConnectionCounter();
   private final Channel serverChannel;
   private final int unfinishedRecovered;
@@ -73,6 +76,8 @@ public final class HikiwakeServer implements AutoCloseable {
           new JoinCodes(random), new SeatTokens(random), new Revealer(analysis),
           config.maxGames());
       this.classes = new Classes(lobby, store, workerGroup::next, analysis, random);
+      this.dashboard = new Dashboard(classes, new DashboardPasses(Clock.systemUTC(), random),
+          Clock.systemUTC());
       List<RecoveredGame> recovered = store.recover();
       this.unfinishedRecovered = lobby.recover(recovered);
       int openClasses = classes.recover(store.recoverClasses());
@@ -88,7 +93,8 @@ public final class HikiwakeServer implements AutoCloseable {
           .channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
-          .childHandler(new ServerInitializer(config, lobby, classes, connections));
+          .childHandler(new ServerInitializer(config, lobby, classes, connections,
+              dashboard));
       this.serverChannel = b.bind(config.bindAddress(), config.port()).sync().channel();
     } catch (Exception | Error e) {
       bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -125,6 +131,11 @@ public final class HikiwakeServer implements AutoCloseable {
     return classes;
   }
 
+  /** The instructors' dashboard, served over HTTP on the game port. */
+  public Dashboard dashboard() {
+    return dashboard;
+  }
+
   /** Open client connections. */
   public int connectionCount() {
     return connections.size();
@@ -153,6 +164,7 @@ public final class HikiwakeServer implements AutoCloseable {
     closed = true;
     log.info("shutting down: {} connections, {} games", connections.size(), lobby.size());
     serverChannel.close().syncUninterruptibly();
+    dashboard.close();
     connections.channels().writeAndFlush(ErrorCodes.error(0, ErrorCode.ERROR_CODE_SHUTTING_DOWN,
         "The server is shutting down. Your seat is kept; resume it when it is back."))
         .awaitUninterruptibly(2, TimeUnit.SECONDS);

@@ -119,6 +119,17 @@ public final class ClassRoom {
     return !token.isEmpty() && TokenHash.matches(token, instructorHash);
   }
 
+  /**
+   * A secret for signing this class's dashboard sessions: derived from the
+   * instructor token's hash (which the class keeps across restarts), and
+   * revealing neither it nor the token.
+   */
+  public byte[] dashboardKey() {
+    return com.google.common.hash.Hashing.sha256().newHasher()
+        .putString("hikiwake dashboard session v1\n", java.nio.charset.StandardCharsets.UTF_8)
+        .putBytes(instructorHash.asBytes()).hash().asBytes();
+  }
+
   /** Starts what a recovered class needs: its games' board updates and its time limit. */
   void resume() {
     executor.execute(() -> {

@@ -37,6 +37,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * A class's debrief as files an instructor can open or project: one CSV row
@@ -324,10 +325,16 @@ public final class DebriefFiles {
     return new BasicStroke(3f).createStrokedShape(p);
   }
 
+  /**
+   * The picture as an SVG document: JFreeSVG's, with a viewBox added so that
+   * the dashboard, which shows this very file inline, can scale it to its page.
+   */
   static String svg(JFreeChart chart) {
     SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
     chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-    return g2.getSVGDocument();
+    return "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\""
+        + " \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+        + g2.getSVGElement(null, true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null) + "\n";
   }
 
   static byte[] png(JFreeChart chart) {

@@ -11,6 +11,7 @@ import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.server.ServerConfig;
 import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.room.Lobby;
+import org.hikiwake.server.web.DashboardPasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +27,39 @@ final class ClientHandler extends SimpleChannelInboundHandler<ClientMessage> {
   private final Lobby lobby;
   private final Classes classes;
   private final ConnectionCounter connections;
+  private final DashboardPasses passes;
   private Session session;
 
   ClientHandler(ServerConfig config, Lobby lobby, Classes classes,
-      ConnectionCounter connections) {
+      ConnectionCounter connections, DashboardPasses passes) {
     this.config = config;
     this.lobby = lobby;
     this.classes = classes;
     this.connections = connections;
+    this.passes = passes;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    // added once the first bytes named the protocol: the channel is active by then
+    if (ctx.channel().isActive()) {
+      open(ctx);
+    }
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    connections.add(ctx.channel());
-    session = new Session(config, lobby, classes, new ChannelOutbound(ctx.channel()),
-        ctx.channel().eventLoop(), System::nanoTime);
+    open(ctx);
     super.channelActive(ctx);
+  }
+
+  private void open(ChannelHandlerContext ctx) {
+    if (session != null) {
+      return;
+    }
+    connections.add(ctx.channel());
+    session = new Session(config, lobby, classes, passes, new ChannelOutbound(ctx.channel()),
+        ctx.channel().eventLoop(), System::nanoTime);
   }
 
   @Override

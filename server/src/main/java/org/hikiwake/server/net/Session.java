@@ -50,6 +50,7 @@ import org.hikiwake.server.room.Lobby;
 import org.hikiwake.server.room.Participant;
 import org.hikiwake.server.room.Refusal;
 import org.hikiwake.server.room.RoomReply;
+import org.hikiwake.server.web.DashboardPasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,7 @@ public final class Session implements Participant {
   private final ServerConfig config;
   private final Lobby lobby;
   private final Classes classes;
+  private final DashboardPasses passes;
   private final Outbound out;
   private final Executor own;
   private final LongSupplier nanoTime;
@@ -103,14 +105,16 @@ public final class Session implements Participant {
   private boolean closing;
 
   /**
+   * @param passes hands out the instructor's one-time links to a class's dashboard
    * @param own the session's own thread, e.g. its connection's event loop
    * @param nanoTime a monotonic clock in nanoseconds, for the message rate
    */
-  public Session(ServerConfig config, Lobby lobby, Classes classes, Outbound out, Executor own,
-      LongSupplier nanoTime) {
+  public Session(ServerConfig config, Lobby lobby, Classes classes, DashboardPasses passes,
+      Outbound out, Executor own, LongSupplier nanoTime) {
     this.config = config;
     this.lobby = lobby;
     this.classes = classes;
+    this.passes = passes;
     this.out = out;
     this.own = own;
     this.nanoTime = nanoTime;
@@ -393,9 +397,15 @@ public final class Session implements Participant {
         c.getOddStudentBot().isBlank() ? Optional.empty() : Optional.of(c.getOddStudentBot()))
         .whenComplete((created, failure) -> onOwnThread(() -> {
           if (failure == null) {
-            created.room().showBoard(board -> onOwnThread(() -> out.write(
-                WireClasses.reply(id, new ClassReply.Created(created.room().code(),
-                    created.instructorToken(), ((ClassReply.Board) board).board())))));
+            DashboardPasses.Pass pass = passes.issue(created.room());
+            created.room().showBoard(board -> onOwnThread(() -> {
+              ServerMessage m = WireClasses.reply(id, new ClassReply.Created(
+                  created.room().code(), created.instructorToken(),
+                  ((ClassReply.Board) board).board()));
+              out.write(m.toBuilder().setClassCreated(m.getClassCreated().toBuilder()
+                  .setDashboardPath(DashboardPasses.path(created.room().code(), pass))
+                  .setDashboardPassExpiresAtMillis(pass.expiresAt().toEpochMilli())).build());
+            }));
           } else if (unwrap(failure) instanceof Classes.CreateException e) {
             out.write(refused(id, e.refusal()));
           } else {
@@ -471,6 +481,19 @@ public final class Session implements Participant {
         break;
       case END_CLASS:
         room.end(r);
+        break;
+      case DASHBOARD_LINK:
+        DashboardPasses.Pass pass = passes.issue(room);
+        room.showBoard(board -> onOwnThread(() -> {
+          ServerMessage m = WireClasses.reply(id, new ClassReply.Done("A one-time link to the"
+              + " dashboard of class " + room.code() + ", for this server's address; it works"
+              + " once, for " + DashboardPasses.PASS_LIFE.toMinutes() + " minutes.",
+              com.google.common.collect.ImmutableList.of(),
+              com.google.common.collect.ImmutableMap.of(), ((ClassReply.Board) board).board()));
+          out.write(m.toBuilder().setClassCommandDone(m.getClassCommandDone().toBuilder()
+              .setDashboardPath(DashboardPasses.path(room.code(), pass))
+              .setDashboardPassExpiresAtMillis(pass.expiresAt().toEpochMilli())).build());
+        }));
         break;
       case ACTION_NOT_SET:
       default:

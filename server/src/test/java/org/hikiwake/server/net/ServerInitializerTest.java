@@ -30,6 +30,8 @@ import org.hikiwake.server.room.Lobby;
 import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
+import org.hikiwake.server.web.Dashboard;
+import org.hikiwake.server.web.DashboardPasses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +58,12 @@ class ServerInitializerTest {
         () -> channelRef.get().eventLoop(), Clock.systemUTC(), new JoinCodes(new SecureRandom()),
         new SeatTokens(new SecureRandom()), new Revealer(Runnable::run), 100);
     connections = new ConnectionCounter();
+    Classes classes = new Classes(lobby, NoopRecordingStore.noop(),
+        () -> channelRef.get().eventLoop(), Runnable::run, new SecureRandom());
     channel = new EmbeddedChannel(
-        new ServerInitializer(ServerConfig.defaults().withPort(0), lobby,
-            new Classes(lobby, NoopRecordingStore.noop(), () -> channelRef.get().eventLoop(),
-                Runnable::run, new SecureRandom()), connections));
+        new ServerInitializer(ServerConfig.defaults().withPort(0), lobby, classes, connections,
+            new Dashboard(classes, new DashboardPasses(Clock.systemUTC(), new SecureRandom()),
+                Clock.systemUTC())));
     channelRef.set(channel);
   }
 
@@ -69,10 +73,34 @@ class ServerInitializerTest {
   }
 
   @Test
-  void initChannel_stacksCodecsThenTheHandler() {
+  void initChannel_waitsForTheFirstBytesToNameTheProtocol() {
+    assertThat(channel.pipeline().names()).containsSubsequence("idle", "detect");
+    assertThat(connections.size()).isZero();
+  }
+
+  @Test
+  void firstFrame_protobuf_stacksItsCodecsThenTheHandler() throws IOException {
+    send(delimited(HELLO));
+
     assertThat(channel.pipeline().names()).containsSubsequence("idle", "frameDecoder",
-        "protobufDecoder", "frameEncoder", "protobufEncoder", "handler");
+        "protobufDecoder", "frameEncoder", "protobufEncoder", "handler")
+        .doesNotContain("detect", "httpCodec");
     assertThat(connections.size()).isEqualTo(1);
+  }
+
+  @Test
+  void firstBytes_anHttpRequest_stackHttpAndAreAnswered() {
+    channel.writeInbound(Unpooled.copiedBuffer("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n",
+        java.nio.charset.StandardCharsets.US_ASCII));
+    channel.runPendingTasks();
+
+    assertThat(channel.pipeline().names()).containsSubsequence("idle", "httpDeadline",
+        "httpCodec", "httpAggregator", "httpHandler").doesNotContain("detect", "handler");
+    ByteBuf out = channel.readOutbound();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.US_ASCII))
+        .startsWith("HTTP/1.1 404 Not Found");
+    out.release();
+    assertThat(connections.size()).isZero();
   }
 
   @Test

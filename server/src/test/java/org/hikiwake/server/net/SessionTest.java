@@ -33,6 +33,7 @@ import org.hikiwake.server.room.ManualLoop;
 import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
+import org.hikiwake.server.web.DashboardPasses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +100,8 @@ class SessionTest {
   }
 
   private Session session(Wire wire, ServerConfig config) {
-    return new Session(config, lobby, classes, wire, loop, nanos::get);
+    return new Session(config, lobby, classes,
+        new DashboardPasses(loop.clock(), new SecureRandom()), wire, loop, nanos::get);
   }
 
   private ServerMessage call(Session s, Wire w, ClientMessage.Builder msg) {
