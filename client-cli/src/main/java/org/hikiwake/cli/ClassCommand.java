@@ -62,6 +62,7 @@ import picocli.CommandLine.ParentCommand;
         ClassCommand.Pair.class,
         ClassCommand.Limit.class,
         ClassCommand.Debrief.class,
+        ClassCommand.Dashboard.class,
         ClassCommand.Finish.class})
 final class ClassCommand implements Callable<Integer> {
   private static final String LATEST = "LATEST";
@@ -72,7 +73,8 @@ final class ClassCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     root.err().println("Say what to do: hikiwake class create | start | watch | news | pause"
-        + " | resume | extend | end | free | pair | limit | debrief | finish (see --help).");
+        + " | resume | extend | end | free | pair | limit | debrief | dashboard | finish"
+        + " (see --help).");
     return ExitCode.USAGE;
   }
 
@@ -247,6 +249,11 @@ final class ClassCommand implements Callable<Integer> {
       out.println("  hikiwake join " + created.getClassCode() + " --name \"THEIR NAME\"" + at);
       out.println("Your instructor token is kept in " + store.file() + " (owner-only); only it"
           + " runs this class's controls.");
+      if (!created.getDashboardPath().isEmpty()) {
+        out.println("Dashboard for your browser (works once, within 5 minutes; keep it private):");
+        out.println("  " + dashboardUrl(address, created.getDashboardPath()));
+        out.println("  (a fresh link: hikiwake class dashboard" + at + ")");
+      }
       out.println("Next: hikiwake class watch" + at + "   then: hikiwake class start" + at);
       return ExitCode.OK;
     }
@@ -503,6 +510,43 @@ final class ClassCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       return command(parent, which, List.of(), c -> c.setEndClass(Empty.getDefaultInstance()));
+    }
+  }
+
+  /** The browser's address of a dashboard path on the class's server. */
+  static String dashboardUrl(ServerAddress address, String path) {
+    String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
+    return "http://" + host + ":" + address.port() + path;
+  }
+
+  @Command(name = "dashboard", mixinStandardHelpOptions = true,
+      description = {"Print a fresh link to the class's dashboard for your browser.",
+          "The link works once, within 5 minutes; the browser then stays signed in for"
+              + " 12 hours. Open it on the instructor's machine, not the projector's feed."})
+  static final class Dashboard implements Callable<Integer> {
+    @ParentCommand
+    ClassCommand parent;
+
+    @Mixin
+    Which which;
+
+    @Override
+    public Integer call() throws Exception {
+      Target t = which.resolve(parent);
+      ClassCommandDone done;
+      try (Connection conn = Connection.open(t.address())) {
+        done = conn.expect(ClientMessage.newBuilder().setClassCommand(
+            org.hikiwake.proto.wire.ClassCommand.newBuilder().setClassCode(t.classCode())
+                .setInstructorToken(t.token()).setDashboardLink(Empty.getDefaultInstance())),
+            ServerMessage.BodyCase.CLASS_COMMAND_DONE).getClassCommandDone();
+      }
+      if (done.getDashboardPath().isEmpty()) {
+        throw new CliException(ExitCode.SERVER_ERROR, "the server gave no dashboard link: "
+            + Sanitizer.line(done.getSummary()));
+      }
+      parent.root.out().println(dashboardUrl(t.address(), done.getDashboardPath()));
+      parent.root.out().println("Open it in your browser within 5 minutes; it works once.");
+      return ExitCode.OK;
     }
   }
 
