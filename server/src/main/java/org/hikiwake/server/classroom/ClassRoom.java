@@ -73,6 +73,8 @@ public final class ClassRoom {
   private ClassState state;
   /** Durable events only: the board and the answers are made from it. */
   private ClassState shown;
+  /** The news released last, for the board (confined to the executor). */
+  private Optional<ClassBoard.Released> released = Optional.empty();
   private long nextSeq;
   /** Connected students, by {@link Names#key}. */
   private final Map<String, Participant> present = new LinkedHashMap<>();
@@ -626,7 +628,7 @@ public final class ClassRoom {
         : shown.games().isEmpty() ? ClassBoard.Phase.OPEN : ClassBoard.Phase.RUNNING;
     return new ClassBoard(code, scenario.title(), phase, shown.waiting(),
         ImmutableList.copyOf(students), ImmutableList.copyOf(rows), shown.endsAt(),
-        scenario.news(), lobby.clock().instant());
+        scenario.news(), released, lobby.clock().instant());
   }
 
   /** Something on the board changed: push it to the watchers soon, at most every interval. */
@@ -650,6 +652,23 @@ public final class ClassRoom {
    * Decides events now (so the next decision sees them), records them, and
    * runs {@code then} on this thread once they are durable.
    */
+  /** What the board remembers from a recovered class's log; before the room is shared. */
+  void recall(List<ClassRecorded> recorded) {
+    noteReleased(recorded);
+  }
+
+  /** Keeps the latest news released to at least one game, for the board's banner. */
+  private void noteReleased(List<ClassRecorded> recorded) {
+    for (ClassRecorded r : recorded) {
+      if (r.event() instanceof ClassEvent.ControlUsed used && !used.applied().isEmpty()
+          && used.control() instanceof Control.ReleaseNews n) {
+        scenario.news().stream().filter(x -> x.id().equals(n.newsId())).findFirst()
+            .ifPresent(x -> released = Optional.of(
+                new ClassBoard.Released(x.id(), x.headline(), r.at())));
+      }
+    }
+  }
+
   private void record(String actor, List<ClassEvent> events, Runnable then) {
     record(actor, events, then, Optional.empty());
   }
@@ -674,6 +693,7 @@ public final class ClassRoom {
       }
       try {
         shown = ClassRules.applyAll(shown, events);
+        noteReleased(recorded);
         then.run();
         boardChanged();
       } catch (RuntimeException e) {

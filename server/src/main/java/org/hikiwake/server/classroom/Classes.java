@@ -167,6 +167,7 @@ public final class Classes {
       ClassRoom room = new ClassRoom(h.classCode(), h.createdAt(), h.instructorTokenHash(),
           scenario.get(), state, nextSeq, executors.get(), lobby,
           rc.log().orElse(ClosedClassLog.INSTANCE), analysis);
+      room.recall(rc.events());
       wire(room);
       classes.put(h.classCode(), room);
       room.resume();
