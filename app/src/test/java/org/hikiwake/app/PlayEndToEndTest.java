@@ -292,7 +292,7 @@ class PlayEndToEndTest {
     assertThat(scores(over)).containsExactly(24, 55);
     assertThat(TestServer.events(russia.out())).filteredOn(EventView::hasTurnTimedOut).hasSize(2);
     assertThat(japan.err()).contains("You ran out of time")
-        .contains("=== Game over: DEADLINE. The last round passed with no agreement. ===");
+        .contains("=== Game over: DEADLINE. The talks ran out of time with no agreement. ===");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,9 +148,20 @@ final class ClassCommand implements Callable<Integer> {
           ServerMessage.BodyCase.CLASS_COMMAND_DONE).getClassCommandDone();
     }
     parent.root.out().println(Sanitizer.line(done.getSummary()));
-    done.getRefusedMap().forEach((game, why) -> parent.root.out().println("  "
-        + Sanitizer.line(game) + ": " + Sanitizer.line(why)));
-    return ExitCode.OK;
+    // the summary gives each reason once; say which games each one refused
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    done.getRefusedMap().forEach((game, why) -> byReason.computeIfAbsent(why,
+        k -> new ArrayList<>()).add(Sanitizer.line(game)));
+    if (byReason.size() > 1) {
+      byReason.forEach((why, gs) -> parent.root.out().println("  " + String.join(", ", gs)
+          + ": " + Sanitizer.line(why)));
+    } else if (!byReason.isEmpty()) {
+      parent.root.out().println("  refused by: " + String.join(", ",
+          byReason.values().iterator().next()));
+    }
+    // a control that no game took did nothing: say so to scripts too
+    return done.getAppliedCount() == 0 && done.getRefusedCount() > 0 ? ExitCode.SERVER_ERROR
+        : ExitCode.OK;
   }
 
   // ------------------------------------------------------------ subcommands

@@ -79,7 +79,7 @@ public final class EndText {
       case WALK_OUT:
         return "WALK-OUT. " + by + " walked away; no agreement.";
       case DEADLINE:
-        return "DEADLINE. The last round passed with no agreement.";
+        return "DEADLINE. The talks ran out of time with no agreement.";
       case ABANDONED:
         return "ABANDONED. The instructor ended the game; no agreement.";
       default:
