@@ -14,7 +14,6 @@ import org.hikiwake.cli.play.Console;
 import org.hikiwake.cli.play.LiveGame;
 import org.hikiwake.cli.play.PlayCompleter;
 import org.hikiwake.cli.play.PlaySession;
-import org.hikiwake.cli.play.Renderer;
 import org.hikiwake.cli.play.SeatStore;
 import org.hikiwake.cli.play.StreamConsole;
 import org.hikiwake.cli.play.TerminalConsole;
@@ -100,23 +99,24 @@ public final class PlayCommand implements Callable<Integer> {
     Path home = SeatStore.homeDir(root.env());
     SeatStore store = SeatStore.in(home);
     AtomicReference<LiveGame> view = new AtomicReference<>();
+    AtomicReference<PlaySession> session = new AtomicReference<>();
     boolean terminal = !json && root.hasSystemStreams() && System.console() != null;
-    try (Console console = terminal ? openTerminal(home, view)
+    try (Console console = terminal ? openTerminal(home, view, session)
         : new StreamConsole(root.in(), root.out(), root.err(), json)) {
       try (PlaySession s = new PlaySession(address, console, view, Optional.of(store), backoff)) {
+        session.set(s);
         started.accept(s);
         return s.run(target);
       }
     }
   }
 
-  private static Console openTerminal(Path home, AtomicReference<LiveGame> view)
-      throws CliException {
+  private static Console openTerminal(Path home, AtomicReference<LiveGame> view,
+      AtomicReference<PlaySession> session) throws CliException {
     try {
       SeatStore.ensureDir(home);
       return TerminalConsole.open(home.resolve("history"), new PlayCompleter(view::get),
-          () -> view.get() == null ? "hikiwake > "
-              : Renderer.prompt(view.get(), Instant.now()));
+          () -> session.get() == null ? "hikiwake > " : session.get().prompt(Instant.now()));
     } catch (IOException e) {
       throw new CliException(ExitCode.SOFTWARE, "cannot open the terminal: " + e.getMessage(), e);
     }
