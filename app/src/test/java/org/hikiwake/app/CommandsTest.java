@@ -150,4 +150,31 @@ class CommandsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("Exit codes:");
   }
+
+  @Test
+  void create_turnLimitUnderTenSeconds_isRefusedWithAClearError() throws Exception {
+    CliRun run = CliRun.run(server.env("i"), "create", "--turn-seconds", "5");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).isEqualTo("hikiwake: --turn-seconds must be at least 10 (a turn needs"
+        + " time to read and type); leave it out for untimed turns\n");
+    CliRun zero = CliRun.run(server.env("i"), "create", "--turn-seconds", "0");
+    assertThat(zero.exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void create_zeroRounds_isRefusedWithAClearError() throws Exception {
+    CliRun run = CliRun.run(server.env("i"), "create", "--rounds", "0");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).isEqualTo("hikiwake: --rounds must be from 1 to 100 but was 0; leave"
+        + " it out for the scenario's own number of rounds\n");
+    assertThat(CliRun.run(server.env("i"), "create", "--rounds", "101").exitCode())
+        .isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void create_classWithATooShortTurn_isRefusedToo() throws Exception {
+    CliRun run = CliRun.run(server.env("i"), "class", "create", "--turn-seconds", "3");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--turn-seconds must be at least 10");
+  }
 }

@@ -165,14 +165,6 @@ final class ClassCommand implements Callable<Integer> {
         description = "Scenario every game plays (default: ${DEFAULT-VALUE}).")
     String scenario;
 
-    @Option(names = "--rounds", defaultValue = "0", paramLabel = "N",
-        description = "Rounds per game (default: the scenario's own).")
-    int rounds;
-
-    @Option(names = "--turn-seconds", defaultValue = "0", paramLabel = "S",
-        description = "Time limit of each turn in seconds (default: untimed).")
-    int turnSeconds;
-
     @Option(names = "--roster", paramLabel = "FILE",
         description = "Students who may join, one name a line (\"Aiko, Boris\" pairs two);"
             + " # starts a comment. Without it anyone may join.")
@@ -192,9 +184,7 @@ final class ClassCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      if (rounds < 0 || turnSeconds < 0) {
-        throw new CliException(ExitCode.USAGE, "--rounds and --turn-seconds cannot be negative");
-      }
+      options.check();
       ServerAddress address = server.resolve(parent.root.env());
       String rosterText = "";
       if (roster != null) {
@@ -207,9 +197,9 @@ final class ClassCommand implements Callable<Integer> {
               + e.getMessage(), e);
         }
       }
-      options.check();
       CreateClass.Builder create = CreateClass.newBuilder()
-          .setScenarioId(scenario).setRounds(rounds).setTurnLimitMillis(turnSeconds * 1000L)
+          .setScenarioId(scenario).setRounds(options.rounds())
+          .setTurnLimitMillis(options.turnLimitMillis())
           .setRoster(rosterText).setRosterSource(roster == null ? "" : roster.toString())
           .setPairingSeed(seed).setOddStudentBot(oddBot == null ? "" : oddBot)
           .setEndEarliest(options.endFrom);
