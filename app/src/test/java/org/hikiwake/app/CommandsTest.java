@@ -177,4 +177,32 @@ class CommandsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("--turn-seconds must be at least 10");
   }
+
+  @Test
+  void help_everyLineFitsEightyColumnsAndNothingIsCutShort() throws Exception {
+    java.util.List<String[]> commands = new java.util.ArrayList<>();
+    commands.add(new String[] {"--help"});
+    for (String sub : new String[] {"serve", "create", "play", "join", "class", "watch",
+        "games", "scenarios", "replay", "export"}) {
+      commands.add(new String[] {sub, "--help"});
+    }
+    commands.add(new String[] {"class", "debrief", "--help"});
+    commands.add(new String[] {"class", "create", "--help"});
+    for (String[] args : commands) {
+      CliRun run = CliRun.run(Map.of(), args);
+      String help = run.out() + run.err();
+      assertThat(help.split("\n")).as(String.join(" ", args))
+          .allMatch(l -> l.length() <= 80)
+          // a command's one-line summary that stops at a colon was cut from a longer text
+          .noneMatch(l -> l.matches("  [a-z]+ +[A-Z].*:"));
+      // a file name or an option broken at a dot or a colon by the help's wrapping
+      assertThat(help.replaceAll("\\s+", " ")).as(String.join(" ", args))
+          .doesNotContainPattern("[A-Za-z][.:] (hwr|PORT|csv|png|svg|textproto)\\b");
+    }
+    CliRun rootHelp = CliRun.run(Map.of(), "--help");
+    String root = rootHelp.out() + rootHelp.err();
+    String exitCodes = root.substring(root.indexOf("Exit codes:"), root.indexOf("Every failure"));
+    assertThat(java.util.Arrays.stream(exitCodes.split("\n")).skip(1).toList()).as(root)
+        .allMatch(l -> l.startsWith("  "));
+  }
 }

@@ -584,8 +584,9 @@ final class ClassCommand implements Callable<Integer> {
   }
 
   @Command(name = "debrief", mixinStandardHelpOptions = true,
-      description = {"Write the class's debrief: class.csv (one row per game), class.svg and"
-          + " class.png (the class on the utility plane) and summary.md.",
+      description = {"Write the class's debrief as four files: a table with a row for each"
+          + " game (class.csv), the class on the utility plane (class.svg and class.png), and"
+          + " a summary (summary.md).",
           "Works while games still run (their rows say so)."})
   static final class Debrief implements Callable<Integer> {
     @ParentCommand
