@@ -18,7 +18,7 @@ import org.jline.reader.ParsedLine;
  * {@code offer} and {@code score} every {@code issue=option} pair of the issues
  * not yet named, each described with your points. Candidates keep the
  * scenario's order (JLine sorts by the sort key before the value, and the
- * console lists them ungrouped, as groups would be sorted by name), and the
+ * candidates have no group, as JLine would list groups by name), and the
  * points line up in one column.
  */
 public final class PlayCompleter implements Completer {
@@ -78,7 +78,7 @@ public final class PlayCompleter implements Completer {
           // JLine right-aligns descriptions, so points at the end line up in one column.
           description = description + String.format(java.util.Locale.ROOT, "  %3d pts", p);
         }
-        out.add(new Candidate(issueId + "=" + optionId, issueId + "=" + optionId, issueId,
+        out.add(new Candidate(issueId + "=" + optionId, issueId + "=" + optionId, null,
             description, null, null, true, sort++));
       }
     }
