@@ -175,8 +175,7 @@ final class ServeCommand implements Callable<Integer> {
         serverArg = " --server " + hosts.get(0) + ":" + port;
       }
     } else if (loopback) {
-      out.add("Other machines cannot connect; for a classroom network, start it with --bind"
-          + " 0.0.0.0.");
+      out.add("Other machines cannot connect; for a classroom, start it with --bind 0.0.0.0.");
       serverArg = port == ServerConfig.DEFAULT_PORT ? "" : " --server localhost:" + port;
     } else {
       serverArg = " --server " + bracketed(bind) + ":" + port;
