@@ -31,16 +31,17 @@ import picocli.CommandLine.Spec;
     footer = {
         "  0  ok; for play and watch: the game ended normally (or you quit)",
         "  1  bad command line",
-        "  2  cannot connect to the server (serve: cannot listen)",
-        "  3  the server refused the request (unknown game, seat taken, seat taken over"
-            + " elsewhere, ...)",
+        "  2  cannot connect to the server (serve: cannot listen, or its data folder is",
+        "     in use by another server)",
+        "  3  the server refused the request (unknown game, seat taken, seat taken over",
+        "     elsewhere, ...)",
         "  4  connection lost and could not be re-established",
         "  5  bad file: missing, unreadable, damaged or invalid",
         "  6  unexpected failure in the client (a bug)",
         "Every failure also prints a one-line reason on standard error.",
         "",
-        "Environment: HIKIWAKE_SERVER (default server, host:port), HIKIWAKE_HOME (where seat"
-            + " tokens and history are kept; default ~/.hikiwake)."})
+        "Environment: HIKIWAKE_SERVER (default server, host:port), HIKIWAKE_HOME (where",
+        "seat tokens and history are kept; default ~/.hikiwake)."})
 public final class Hikiwake implements Callable<Integer>, Invocation {
   /** The launcher's logging configuration, on the classpath. */
   static final String LOGGING = "hikiwake-logback.xml";

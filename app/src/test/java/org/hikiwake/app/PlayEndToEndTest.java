@@ -280,7 +280,7 @@ class PlayEndToEndTest {
 
   @Test
   void play_timedTurnsRunOut_scriptsAtEndOfInputWaitForTheDeadline() throws Exception {
-    String code = server.createGame("--rounds", "1", "--turn-seconds", "1");
+    String code = server.createGame("--rounds", "1", "--turn-limit-ms", "1000");
     CliRun japan = play("japan", ScriptInput.of(), "play", code, "--role", "japan", "--name",
         "Aiko", "--json");
     CliRun russia = play("russia", ScriptInput.of(), "play", code, "--role", "russia", "--name",
@@ -329,5 +329,25 @@ class PlayEndToEndTest {
         "--resume", code, "--role", "russia");
     assertThat(chosen.exitCode()).as(chosen.toString()).isZero();
     assertThat(chosen.out()).contains("Resumed your seat: Russia");
+  }
+
+  @Test
+  void play_roleInAnyCaseAndANameWithAnApostrophe_takeTheSeats() throws Exception {
+    String code = server.createGame();
+    CliRun japan = play("japan", ScriptInput.of("say Hello", "walkaway --yes"), "play", code,
+        "--role", "Japan", "--name", "Zo\u00eb O'Neil-Smith");
+    CliRun russia = play("russia", ScriptInput.of(), "play", code, "--role", "RUSSIA",
+        "--name", "Boris");
+    assertThat(japan.exitCode()).as(japan.toString()).isZero();
+    assertThat(russia.exitCode()).as(russia.toString()).isZero();
+    assertThat(japan.out()).contains("You are Japan in game " + code);
+    assertThat(russia.out()).contains("You are Russia in game " + code)
+        .contains("Japan (Zo\u00eb O'Neil-Smith) says: Hello");
+  }
+
+  @Test
+  void play_helpSaysWhichNamesWork() throws Exception {
+    CliRun run = CliRun.run(server.env("x"), "play", "--help");
+    assertThat(run.out()).contains("apostrophes");
   }
 }

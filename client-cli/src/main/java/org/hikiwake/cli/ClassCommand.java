@@ -179,14 +179,6 @@ final class ClassCommand implements Callable<Integer> {
         description = "Scenario every game plays (default: ${DEFAULT-VALUE}).")
     String scenario;
 
-    @Option(names = "--rounds", defaultValue = "0", paramLabel = "N",
-        description = "Rounds per game (default: the scenario's own).")
-    int rounds;
-
-    @Option(names = "--turn-seconds", defaultValue = "0", paramLabel = "S",
-        description = "Time limit of each turn in seconds (default: untimed).")
-    int turnSeconds;
-
     @Option(names = "--roster", paramLabel = "FILE",
         description = "Students who may join, one name a line (\"Aiko, Boris\" pairs two);"
             + " # starts a comment. Without it anyone may join.")
@@ -206,9 +198,7 @@ final class ClassCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      if (rounds < 0 || turnSeconds < 0) {
-        throw new CliException(ExitCode.USAGE, "--rounds and --turn-seconds cannot be negative");
-      }
+      options.check();
       ServerAddress address = server.resolve(parent.root.env());
       String rosterText = "";
       if (roster != null) {
@@ -221,9 +211,9 @@ final class ClassCommand implements Callable<Integer> {
               + e.getMessage(), e);
         }
       }
-      options.check();
       CreateClass.Builder create = CreateClass.newBuilder()
-          .setScenarioId(scenario).setRounds(rounds).setTurnLimitMillis(turnSeconds * 1000L)
+          .setScenarioId(scenario).setRounds(options.rounds())
+          .setTurnLimitMillis(options.turnLimitMillis())
           .setRoster(rosterText).setRosterSource(roster == null ? "" : roster.toString())
           .setPairingSeed(seed).setOddStudentBot(oddBot == null ? "" : oddBot)
           .setEndEarliest(options.endFrom);
@@ -650,8 +640,9 @@ final class ClassCommand implements Callable<Integer> {
   }
 
   @Command(name = "debrief", mixinStandardHelpOptions = true,
-      description = {"Write the class's debrief: class.csv (one row per game), class.svg and"
-          + " class.png (the class on the utility plane) and summary.md.",
+      description = {"Write the class's debrief as four files: a table with a row for each"
+          + " game (class.csv), the class on the utility plane (class.svg and class.png), and"
+          + " a summary (summary.md).",
           "Works while games still run (their rows say so)."})
   static final class Debrief implements Callable<Integer> {
     @ParentCommand

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,10 +15,10 @@ import org.hikiwake.cli.play.Console;
 import org.hikiwake.cli.play.LiveGame;
 import org.hikiwake.cli.play.PlayCompleter;
 import org.hikiwake.cli.play.PlaySession;
-import org.hikiwake.cli.play.Renderer;
 import org.hikiwake.cli.play.SeatStore;
 import org.hikiwake.cli.play.StreamConsole;
 import org.hikiwake.cli.play.TerminalConsole;
+import org.hikiwake.engine.game.Rules;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.GameList;
 import org.hikiwake.proto.wire.GameSummary;
@@ -55,11 +56,12 @@ public final class PlayCommand implements Callable<Integer> {
   private String code;
 
   @Option(names = "--role", paramLabel = "ROLE",
-      description = "Role to play, e.g. japan or russia (default: a free seat).")
+      description = "Role to play, e.g. japan or russia, in any case (default: a free seat).")
   private String role;
 
   @Option(names = "--name", paramLabel = "NAME",
-      description = "Name shown to the other side: letters, digits, spaces, . - _"
+      description = "Name shown to the other side, up to 32 characters: letters (any"
+          + " language), digits, spaces, apostrophes and . - _, e.g. \"Zoë O'Neil\""
           + " (default: your user name).")
   private String name;
 
@@ -85,6 +87,10 @@ public final class PlayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ServerAddress address = server.resolve(root.env());
     SeatStore store = SeatStore.in(SeatStore.homeDir(root.env()));
+    if (role != null) {
+      // Role ids are lower case (the scenario loader insists); --role Japan means japan.
+      role = role.strip().toLowerCase(Locale.ROOT);
+    }
     return play(root, address, target(address, store), json,
         new PlaySession.Backoff(java.time.Duration.ofMillis(reattachDelayMillis),
             PlaySession.Backoff.DEFAULT.maxDelay(), reattachAttempts), s -> session = s);
@@ -100,23 +106,24 @@ public final class PlayCommand implements Callable<Integer> {
     Path home = SeatStore.homeDir(root.env());
     SeatStore store = SeatStore.in(home);
     AtomicReference<LiveGame> view = new AtomicReference<>();
+    AtomicReference<PlaySession> session = new AtomicReference<>();
     boolean terminal = !json && root.hasSystemStreams() && System.console() != null;
-    try (Console console = terminal ? openTerminal(home, view)
+    try (Console console = terminal ? openTerminal(home, view, session)
         : new StreamConsole(root.in(), root.out(), root.err(), json)) {
       try (PlaySession s = new PlaySession(address, console, view, Optional.of(store), backoff)) {
+        session.set(s);
         started.accept(s);
         return s.run(target);
       }
     }
   }
 
-  private static Console openTerminal(Path home, AtomicReference<LiveGame> view)
-      throws CliException {
+  private static Console openTerminal(Path home, AtomicReference<LiveGame> view,
+      AtomicReference<PlaySession> session) throws CliException {
     try {
       SeatStore.ensureDir(home);
       return TerminalConsole.open(home.resolve("history"), new PlayCompleter(view::get),
-          () -> view.get() == null ? "hikiwake > "
-              : Renderer.prompt(view.get(), Instant.now()));
+          () -> session.get() == null ? "hikiwake > " : session.get().prompt(Instant.now()));
     } catch (IOException e) {
       throw new CliException(ExitCode.SOFTWARE, "cannot open the terminal: " + e.getMessage(), e);
     }
@@ -187,17 +194,23 @@ public final class PlayCommand implements Callable<Integer> {
 
   /** The user's login name, cut down to what display names allow. */
   static String defaultName() {
-    String user = System.getProperty("user.name", "");
+    return defaultName(System.getProperty("user.name", ""));
+  }
+
+  /** A login name cut down to what display names allow ({@code Rules.nameProblem}). */
+  static String defaultName(String user) {
     StringBuilder b = new StringBuilder();
-    for (char c : user.toCharArray()) {
-      if (Character.isLetterOrDigit(c) || c == ' ' || c == '.' || c == '-' || c == '_') {
-        b.append(c);
-      }
-      if (b.length() == 32) {
-        break;
+    int kept = 0;
+    for (int i = 0; i < user.length() && kept < Rules.MAX_NAME_CODE_POINTS; ) {
+      int c = user.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+          || " ._'\u2019-".indexOf(c) >= 0) {
+        b.appendCodePoint(c);
+        kept++;
       }
     }
     String n = b.toString().strip();
-    return n.isEmpty() ? "player" : n;
+    return n.isEmpty() || Rules.nameProblem(n).isPresent() ? "player" : n;
   }
 }
