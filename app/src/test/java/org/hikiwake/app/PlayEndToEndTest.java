@@ -219,11 +219,11 @@ class PlayEndToEndTest {
     CliRun second = play("japan", ScriptInput.of("quit"), "play", "--resume", code);
     assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.SERVER_ERROR);
     assertThat(first.out()).contains("Your Japan seat in game " + code
-        + " was taken over by another connection")
+        + " is no longer held here: it was resumed with your seat token from another laptop")
         .contains("To take the seat back on this one, run: hikiwake play --resume " + code
             + " --server " + server.address());
     assertThat(first.err()).startsWith("hikiwake: your Japan seat in game " + code
-        + " was taken over from another laptop or terminal");
+        + " is no longer held here (it was resumed with your seat token");
     assertThat(first.out()).doesNotContain("re-attaching");
     assertThat(second.exitCode()).as(second.toString()).isZero();
     assertThat(second.out()).contains("Resumed your seat: Japan in game " + code);

@@ -132,6 +132,13 @@ class ClassSessionTest {
     assertThat(running.getPhase()).isEqualTo(ClassPhase.CLASS_PHASE_RUNNING);
     assertThat(running.getGamesCount()).isEqualTo(3);
     assertThat(running.getWaitingCount()).isEqualTo(1);
+    // a 3-round class never gets round 4's news by itself: the board says so
+    assertThat(running.getNewsList()).anySatisfy(n -> {
+      assertThat(n.getId()).isEqualTo("crimea-sanctions");
+      assertThat(n.getRound()).isZero();
+    });
+    assertThat(running.getNewsList()).allSatisfy(n -> assertThat(n.getRound()).isBetween(0, 3))
+        .anySatisfy(n -> assertThat(n.getRound()).isPositive());
     String odd = running.getWaiting(0);
     assertThat(seated).doesNotContain(odd);
 
@@ -337,9 +344,38 @@ class ClassSessionTest {
     assertThat(again.getRole()).isEqualTo(first.getRole());
     assertThat(again.getGame().getGameCode()).isEqualTo(first.getGame().getGameCode());
     assertThat(again.getSeatToken()).isNotEqualTo(first.getSeatToken());
-    // the old laptop's connection was told its seat moved
-    assertThat(aiko.awaitEvent(EventView::hasSeatMoved).getSeatMoved().getRole())
-        .isEqualTo(first.getRole());
+    // the old laptop's connection was told its seat moved, because the instructor freed it
+    EventView moved = aiko.awaitEvent(EventView::hasSeatMoved);
+    assertThat(moved.getSeatMoved().getRole()).isEqualTo(first.getRole());
+    assertThat(moved.getSeatMoved().getFreed()).isTrue();
+  }
+
+  @Test
+  void freedStudent_comingBackOnTheSameLaptopWithTheOldToken_isLetInByName() throws Exception {
+    Class c = create("");
+    TestClient aiko = connect();
+    String oldToken = aiko.request(join(c.code(), "Aiko")).getClassJoined().getStudentToken();
+    TestClient boris = connect();
+    boris.request(join(c.code(), "Boris"));
+    c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setStart(Empty.getDefaultInstance())));
+    aiko.awaitPush(ServerMessage::hasJoined);
+    c.instructor().request(command(c, ClassCommand.newBuilder().setFreeStudent("Aiko")));
+
+    // her client still holds the old token and sends it: her name lets her in once
+    TestClient again = connect();
+    ServerMessage back = again.request(ClientMessage.newBuilder().setJoinClass(JoinClass
+        .newBuilder().setClassCode(c.code()).setName("Aiko").setStudentToken(oldToken)));
+    assertThat(back.hasClassJoined()).as("%s", back).isTrue();
+    assertThat(back.getClassJoined().getStudentToken()).isNotEqualTo(oldToken);
+    again.awaitPush(ServerMessage::hasJoined);
+    // the old token stays dead, and a made-up token for someone not freed is refused
+    expectError(connect().request(ClientMessage.newBuilder().setJoinClass(JoinClass
+        .newBuilder().setClassCode(c.code()).setName("Aiko").setStudentToken(oldToken))),
+        ErrorCode.ERROR_CODE_BAD_STUDENT_TOKEN);
+    expectError(connect().request(ClientMessage.newBuilder().setJoinClass(JoinClass
+        .newBuilder().setClassCode(c.code()).setName("Boris").setStudentToken("guess"))),
+        ErrorCode.ERROR_CODE_BAD_STUDENT_TOKEN);
   }
 
   @Test

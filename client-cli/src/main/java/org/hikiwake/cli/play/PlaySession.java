@@ -551,15 +551,22 @@ public final class PlaySession implements AutoCloseable {
     String role = e.getSeatMoved().getRole();
     String roleName = m == null ? Sanitizer.line(role) : EventText.roleName(m.view(), role);
     String code = Sanitizer.line(m == null ? e.getGameCode() : m.code());
-    String resume = "hikiwake play --resume " + code
-        + (address.equals(ServerAddress.DEFAULT) ? "" : " --server " + address);
+    String at = address.equals(ServerAddress.DEFAULT) ? "" : " --server " + address;
+    boolean inClass = attach.mode() == Mode.CLASS;
+    String back = inClass ? "hikiwake join " + Sanitizer.line(attach.gameCode()) + " --name \""
+        + Sanitizer.line(attach.displayName()) + "\"" + at
+        : "hikiwake play --resume " + code + at;
+    String why = e.getSeatMoved().getFreed()
+        ? "your instructor freed it, so that you can take it on another laptop"
+        : inClass ? "you (or someone with your name) joined the class on another laptop or"
+            + " terminal"
+        : "it was resumed with your seat token from another laptop or terminal";
     console.show(List.of(
-        "Your " + roleName + " seat in game " + code + " was taken over by another connection:"
-            + " it was resumed with your seat token from another laptop or terminal.",
-        "This session stops here. To take the seat back on this one, run: " + resume));
+        "Your " + roleName + " seat in game " + code + " is no longer held here: " + why + ".",
+        "This session stops here. To take the seat back on this one, run: " + back));
     seatLost = true;
     fatal = new CliException(ExitCode.SERVER_ERROR, "your " + roleName + " seat in game " + code
-        + " was taken over from another laptop or terminal; `" + resume + "` takes it back");
+        + " is no longer held here (" + why + "); `" + back + "` takes it back");
     changed.signalAll();
     Connection c = connection;
     connection = null;

@@ -25,9 +25,15 @@ public record ClassBoard(
     ImmutableList<StudentRow> students,
     ImmutableList<GameProgress> games,
     Optional<Instant> endsAt,
-    ImmutableList<News> news,
+    ImmutableList<NewsItem> news,
     Optional<Released> released,
     Instant at) {
+
+  /**
+   * A news item of the class's scenario, with the round the class's games get
+   * it in, or 0 if it never arrives by itself (dropped, or after the last round).
+   */
+  public record NewsItem(String id, String headline, int round) {}
 
   /** News the instructor released to the games at once (not on the scenario's schedule). */
   public record Released(String newsId, String headline, Instant at) {}

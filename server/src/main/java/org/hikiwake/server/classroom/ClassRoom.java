@@ -151,8 +151,12 @@ public final class ClassRoom {
   public void arrive(Participant p, String name, String studentToken, Replier replier) {
     executor.execute(() -> {
       if (!studentToken.isEmpty()) {
-        comeBack(p, studentToken, replier);
-        return;
+        // a freed student's old token is dead, but their name lets them in once more
+        boolean freed = state.student(name).filter(s -> s.tokenHash().isEmpty()).isPresent();
+        if (!freed || tokenMatchesAnyone(studentToken)) {
+          comeBack(p, studentToken, replier);
+          return;
+        }
       }
       String token = lobby.tokens().next();
       ClassRules.Arrival arrival = ClassRules.arrive(state, name, TokenHash.of(token));
@@ -176,6 +180,11 @@ public final class ClassRoom {
     });
   }
 
+  private boolean tokenMatchesAnyone(String studentToken) {
+    return shown.students().values().stream().anyMatch(s -> s.tokenHash().isPresent()
+        && TokenHash.matches(studentToken, s.tokenHash().get()));
+  }
+
   private void comeBack(Participant p, String studentToken, Replier replier) {
     for (ClassState.Student s : shown.students().values()) {
       if (s.tokenHash().isPresent() && TokenHash.matches(studentToken, s.tokenHash().get())) {
@@ -191,7 +200,7 @@ public final class ClassRoom {
         return;
       }
     }
-    replier.reply(new ClassReply.Refused(Refusal.of(Refusal.Problem.BAD_SEAT_TOKEN,
+    replier.reply(new ClassReply.Refused(Refusal.of(Refusal.Problem.BAD_STUDENT_TOKEN,
         "That student token does not match any student of class " + code + ". Join again"
             + " with your name; if it says the name is taken, ask your instructor to free"
             + " your seat.")));
@@ -696,7 +705,23 @@ public final class ClassRoom {
         : shown.games().isEmpty() ? ClassBoard.Phase.OPEN : ClassBoard.Phase.RUNNING;
     return new ClassBoard(code, scenario.title(), phase, ImmutableList.copyOf(free(shown)),
         ImmutableList.copyOf(students), ImmutableList.copyOf(rows), shown.endsAt(),
-        scenario.news(), released, lobby.clock().instant());
+        scheduledNews(), released, lobby.clock().instant());
+  }
+
+  /**
+   * The scenario's news with the rounds this class's games get them in (after
+   * any shift, drop or shuffle); round 0 for an item that never arrives by
+   * itself (dropped, or after the class's last round), which the instructor
+   * can still release by hand.
+   */
+  private ImmutableList<ClassBoard.NewsItem> scheduledNews() {
+    Map<String, Integer> rounds = state.settings().news().asMap(scenario);
+    int last = state.settings().rounds();
+    return scenario.news().stream().map(n -> {
+      int round = rounds.getOrDefault(n.id(), 0);
+      return new ClassBoard.NewsItem(n.id(), n.headline(), round >= 1 && round <= last ? round
+          : 0);
+    }).collect(ImmutableList.toImmutableList());
   }
 
   /** Something on the board changed: push it to the watchers soon, at most every interval. */

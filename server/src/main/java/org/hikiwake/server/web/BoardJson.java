@@ -59,7 +59,7 @@ final class BoardJson {
       board.waiting().forEach(j::value);
       j.endArray();
       j.name("news").array();
-      for (News n : board.news()) {
+      for (ClassBoard.NewsItem n : board.news()) {
         j.object().field("id", n.id()).field("round", n.round())
             .field("headline", n.headline()).endObject();
       }
