@@ -3,6 +3,7 @@ package org.hikiwake.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,17 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.hikiwake.codec.EventCodec;
+import org.hikiwake.engine.game.Event;
 import org.hikiwake.engine.game.GameSettings;
+import org.hikiwake.engine.replay.Recorded;
+import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.engine.scenario.ScenarioLoader;
-import org.hikiwake.proto.game.Choice;
-import org.hikiwake.proto.game.GameEvent;
-import org.hikiwake.proto.game.OfferMade;
-import org.hikiwake.proto.game.OptionPackage;
-import org.hikiwake.proto.recording.RecordingEntry;
-import org.hikiwake.proto.recording.RecordingHeader;
-import org.hikiwake.server.record.EventCodec;
 import org.hikiwake.server.record.FileRecordingStore;
+import org.hikiwake.server.record.GameHeader;
 import org.hikiwake.server.record.GameLog;
 
 /**
@@ -40,6 +39,10 @@ import org.hikiwake.server.record.GameLog;
  */
 public final class RecordingBenchmark {
   private static final int WARM_UP_SECONDS = 2;
+  /** The six-issue package every appended offer carries. */
+  private static final Package OFFER = Package.of("territory", "two_islands_plus",
+      "peace_treaty", "roadmap", "energy", "lng_contracts", "far_east", "major",
+      "security", "joint_exercises", "missile_defence", "briefings");
 
   private final int inFlightPerGame;
   private final List<ExecutorService> loops = new ArrayList<>();
@@ -73,26 +76,21 @@ public final class RecordingBenchmark {
   private void run(Path dir, int seconds, int gameCount, int threads, int fsyncThreads)
       throws Exception {
     Scenario scenario = ScenarioLoader.fromClasspath("japan-russia-2013");
-    RecordingEntry sample = offer(1);
+    Recorded sample = offer(1);
     System.out.printf(Locale.ROOT, "Recording benchmark: %,d games, %d appends in flight per game,"
             + " %d event-loop threads, %d fsync threads, %d s measured after %d s warm-up%n",
         gameCount, inFlightPerGame, threads, fsyncThreads, seconds, WARM_UP_SECONDS);
     System.out.printf(Locale.ROOT, "data folder %s (file system: %s); each append is one "
         + "OfferMade record of %d bytes + 8 bytes framing%n",
-        dir, Files.getFileStore(Files.createDirectories(dir)).type(), sample.getSerializedSize());
+        dir, Files.getFileStore(Files.createDirectories(dir)).type(),
+        EventCodec.toEntry(sample).getSerializedSize());
 
     try (FileRecordingStore store = FileRecordingStore.open(dir, fsyncThreads)) {
       long createStart = System.nanoTime();
       List<CompletableFuture<GameLog>> created = new ArrayList<>();
       for (int g = 0; g < gameCount; g++) {
-        RecordingHeader header = RecordingHeader.newBuilder()
-            .setFormatVersion(1)
-            .setGameCode(String.format(Locale.ROOT, "BENCH%05d", g))
-            .setCreatedAtMillis(System.currentTimeMillis())
-            .setServerVersion("bench")
-            .setScenario(ScenarioLoader.toProto(scenario))
-            .setSettings(EventCodec.toProto(GameSettings.untimed(scenario.rounds())))
-            .build();
+        GameHeader header = new GameHeader(String.format(Locale.ROOT, "BENCH%05d", g),
+            Instant.now(), scenario, GameSettings.untimed(scenario.rounds()));
         created.add(store.create(header));
       }
       List<Game> games = new ArrayList<>();
@@ -187,24 +185,8 @@ public final class RecordingBenchmark {
     }
   }
 
-  private static RecordingEntry offer(long seq) {
-    OptionPackage pkg = OptionPackage.newBuilder()
-        .addChoices(choice("territory", "two_islands_plus"))
-        .addChoices(choice("peace_treaty", "roadmap"))
-        .addChoices(choice("energy", "lng_contracts"))
-        .addChoices(choice("far_east", "major"))
-        .addChoices(choice("security", "joint_exercises"))
-        .addChoices(choice("missile_defence", "briefings"))
-        .build();
-    return RecordingEntry.newBuilder().setSeq(seq).setAtMillis(System.currentTimeMillis())
-        .setRole("japan")
-        .setEvent(GameEvent.newBuilder().setOfferMade(
-            OfferMade.newBuilder().setRole("japan").setPackage(pkg)))
-        .build();
-  }
-
-  private static Choice choice(String issue, String option) {
-    return Choice.newBuilder().setIssue(issue).setOption(option).build();
+  private static Recorded offer(long seq) {
+    return new Recorded(seq, Instant.now(), "japan", new Event.OfferMade("japan", OFFER));
   }
 
   private static int intArg(String[] args, int index, int fallback) {

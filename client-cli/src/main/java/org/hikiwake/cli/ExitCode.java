@@ -9,9 +9,14 @@ public final class ExitCode {
   public static final int OK = 0;
   /** The command line is wrong: unknown option, missing argument, bad value. */
   public static final int USAGE = 1;
-  /** The server cannot be reached. */
+  /** The server cannot be reached; for {@code serve}, it cannot listen or use its data folder. */
   public static final int CANNOT_CONNECT = 2;
-  /** The server refused the request (unknown game, seat taken, bad seat token, ...). */
+  /**
+   * The server refused the request (unknown game, seat taken, bad seat token,
+   * ...), or, for {@code play}, the seat was taken over by another connection
+   * (resumed from another laptop or terminal): the session stops rather than
+   * fight over the seat, and {@code play --resume CODE} takes it back.
+   */
   public static final int SERVER_ERROR = 3;
   /** The connection was lost and could not be re-established. */
   public static final int CONNECTION_LOST = 4;
@@ -24,8 +29,9 @@ public final class ExitCode {
   public static final String[] HELP = {
       "0  ok; for play and watch: the game ended normally (or you quit)",
       "1  bad command line",
-      "2  cannot connect to the server",
-      "3  the server refused the request (unknown game, seat taken, ...)",
+      "2  cannot connect to the server (serve: cannot listen, or its data folder is in use)",
+      "3  the server refused the request (unknown game, seat taken, seat taken over"
+          + " elsewhere, ...)",
       "4  connection lost and could not be re-established",
       "5  bad file: missing, unreadable, damaged or invalid",
       "6  unexpected failure in the client (a bug)",

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hikiwake.cli.record.Exporter;
-import org.hikiwake.cli.record.LoadedGame;
+import org.hikiwake.codec.recording.ReplayedRecording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,19 +14,20 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code hikiwake export}: writes a recorded game as JSON, CSV or Markdown. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Export a recorded game (a .hwr file):",
+    description = {"Export a recorded game (a .hwr file, or a finished game's code) as JSON,"
+        + " CSV or Markdown.",
         "  json  the whole record: settings, events with both sides' points, analysis",
         "  csv   one row per move with the package and both sides' points",
         "  md    a readable transcript"})
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private RecordingSource recording;
 
-  @Option(names = "--format", defaultValue = "md", paramLabel = "json|csv|md",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "md", paramLabel = "FORMAT",
+      description = "Output format: json, csv or md (default: ${DEFAULT-VALUE}).")
   private Exporter.Format format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT",
@@ -35,8 +36,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = recording.file(root.env());
-    LoadedGame game = LoadedGame.load(file);
+    ReplayedRecording game = recording.replayed(root.env());
     String text = Exporter.export(game, format);
     if (output == null) {
       root.out().print(text);
@@ -50,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
       }
     }
     if (!game.isSound()) {
-      throw new CliException(ExitCode.BAD_FILE, file + " is damaged: "
+      throw new CliException(ExitCode.BAD_FILE, recording.name() + " is damaged: "
           + game.problem().orElse("") + "; exported what was readable: "
           + game.readableSummary());
     }

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
     description = "List the games on the server with their state, newest first.")
 final class GamesCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private ServerOption server;
@@ -116,7 +116,7 @@ final class GamesCommand implements Callable<Integer> {
     if (!g.hasResult() || g.getPhase() != GamePhase.GAME_PHASE_ENDED) {
       return "";
     }
-    String outcome = g.getResult().getOutcome().name().replace("OUTCOME_", "")
+    String outcome = g.getResult().getOutcome().name().replace("GAME_OUTCOME_", "")
         .toLowerCase(Locale.ROOT).replace('_', '-');
     List<String> scores = new ArrayList<>();
     for (RoleScore s : g.getResult().getScoresList()) {

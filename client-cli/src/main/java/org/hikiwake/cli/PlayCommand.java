@@ -2,7 +2,9 @@ package org.hikiwake.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,13 +12,13 @@ import java.util.stream.Collectors;
 import org.hikiwake.cli.net.Connection;
 import org.hikiwake.cli.net.ServerAddress;
 import org.hikiwake.cli.play.Console;
-import org.hikiwake.cli.play.GameModel;
+import org.hikiwake.cli.play.LiveGame;
 import org.hikiwake.cli.play.PlayCompleter;
 import org.hikiwake.cli.play.PlaySession;
-import org.hikiwake.cli.play.Renderer;
 import org.hikiwake.cli.play.SeatStore;
 import org.hikiwake.cli.play.StreamConsole;
 import org.hikiwake.cli.play.TerminalConsole;
+import org.hikiwake.engine.game.Rules;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.GameList;
 import org.hikiwake.proto.wire.GameSummary;
@@ -36,14 +38,16 @@ import picocli.CommandLine.ParentCommand;
         "",
         "In a terminal: a prompt with Tab completion; type `help` for the commands.",
         "Without a terminal (a script): one command per line; offer, accept and walkaway wait"
-            + " for your turn; the command ends when the game does (exit 0)."},
+            + " for your turn; the command ends when the game does (exit 0).",
+        "If your seat is resumed on another laptop or terminal, this one stops (exit 3);"
+            + " `hikiwake play --resume CODE` takes the seat back."},
     footer = {"", "Examples:",
         "  hikiwake play K7MX-Q2PA --role japan --name Aiko",
         "  hikiwake play --resume K7MX-Q2PA",
         "  printf 'offer ...\\naccept\\n' | hikiwake play K7MX-Q2PA --role russia --json"})
-final class PlayCommand implements Callable<Integer> {
+public final class PlayCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private ServerOption server;
@@ -52,11 +56,12 @@ final class PlayCommand implements Callable<Integer> {
   private String code;
 
   @Option(names = "--role", paramLabel = "ROLE",
-      description = "Role to play, e.g. japan or russia (default: a free seat).")
+      description = "Role to play, e.g. japan or russia, in any case (default: a free seat).")
   private String role;
 
   @Option(names = "--name", paramLabel = "NAME",
-      description = "Name shown to the other side: letters, digits, spaces, . - _"
+      description = "Name shown to the other side, up to 32 characters: letters (any"
+          + " language), digits, spaces, apostrophes and . - _, e.g. \"Zoë O'Neil\""
           + " (default: your user name).")
   private String name;
 
@@ -81,35 +86,51 @@ final class PlayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ServerAddress address = server.resolve(root.env());
+    SeatStore store = SeatStore.in(SeatStore.homeDir(root.env()));
+    if (role != null) {
+      // Role ids are lower case (the scenario loader insists); --role Japan means japan.
+      role = role.strip().toLowerCase(Locale.ROOT);
+    }
+    return play(root, address, target(address, store), json,
+        new PlaySession.Backoff(java.time.Duration.ofMillis(reattachDelayMillis),
+            PlaySession.Backoff.DEFAULT.maxDelay(), reattachAttempts), s -> session = s);
+  }
+
+  /**
+   * Plays a seat to the end: in a terminal with a prompt, otherwise one
+   * command per line. Shared by {@code play} and {@code join} (a class).
+   */
+  static int play(Invocation root, ServerAddress address, PlaySession.Attach target,
+      boolean json, PlaySession.Backoff backoff,
+      java.util.function.Consumer<PlaySession> started) throws CliException {
     Path home = SeatStore.homeDir(root.env());
     SeatStore store = SeatStore.in(home);
-    PlaySession.Attach target = target(address, store);
-    AtomicReference<GameModel> view = new AtomicReference<>();
+    AtomicReference<LiveGame> view = new AtomicReference<>();
+    AtomicReference<PlaySession> session = new AtomicReference<>();
     boolean terminal = !json && root.hasSystemStreams() && System.console() != null;
-    try (Console console = terminal ? openTerminal(home, view)
+    try (Console console = terminal ? openTerminal(home, view, session)
         : new StreamConsole(root.in(), root.out(), root.err(), json)) {
-      PlaySession.Backoff backoff = new PlaySession.Backoff(
-          java.time.Duration.ofMillis(reattachDelayMillis),
-          PlaySession.Backoff.DEFAULT.maxDelay(), reattachAttempts);
       try (PlaySession s = new PlaySession(address, console, view, Optional.of(store), backoff)) {
-        session = s;
+        session.set(s);
+        started.accept(s);
         return s.run(target);
       }
     }
   }
 
-  private Console openTerminal(Path home, AtomicReference<GameModel> view) throws CliException {
+  private static Console openTerminal(Path home, AtomicReference<LiveGame> view,
+      AtomicReference<PlaySession> session) throws CliException {
     try {
       SeatStore.ensureDir(home);
       return TerminalConsole.open(home.resolve("history"), new PlayCompleter(view::get),
-          () -> view.get() == null ? "hikiwake > "
-              : Renderer.prompt(view.get(), System.currentTimeMillis()));
+          () -> session.get() == null ? "hikiwake > " : session.get().prompt(Instant.now()));
     } catch (IOException e) {
       throw new CliException(ExitCode.SOFTWARE, "cannot open the terminal: " + e.getMessage(), e);
     }
   }
 
-  PlaySession session() {
+  /** The running session, for tests that cut its connection. */
+  public PlaySession session() {
     return session;
   }
 
@@ -173,17 +194,23 @@ final class PlayCommand implements Callable<Integer> {
 
   /** The user's login name, cut down to what display names allow. */
   static String defaultName() {
-    String user = System.getProperty("user.name", "");
+    return defaultName(System.getProperty("user.name", ""));
+  }
+
+  /** A login name cut down to what display names allow ({@code Rules.nameProblem}). */
+  static String defaultName(String user) {
     StringBuilder b = new StringBuilder();
-    for (char c : user.toCharArray()) {
-      if (Character.isLetterOrDigit(c) || c == ' ' || c == '.' || c == '-' || c == '_') {
-        b.append(c);
-      }
-      if (b.length() == 32) {
-        break;
+    int kept = 0;
+    for (int i = 0; i < user.length() && kept < Rules.MAX_NAME_CODE_POINTS; ) {
+      int c = user.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+          || " ._'\u2019-".indexOf(c) >= 0) {
+        b.appendCodePoint(c);
+        kept++;
       }
     }
     String n = b.toString().strip();
-    return n.isEmpty() ? "player" : n;
+    return n.isEmpty() || Rules.nameProblem(n).isPresent() ? "player" : n;
   }
 }

@@ -4,15 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.hikiwake.cli.record.LoadedGame;
-import org.hikiwake.cli.record.ReplayRenderer;
+import org.hikiwake.cli.record.ReplayText;
+import org.hikiwake.cli.record.ViewedReplay;
+import org.hikiwake.codec.recording.ReplayedRecording;
 import org.hikiwake.engine.scenario.Role;
+import org.hikiwake.engine.view.Viewer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,13 +25,14 @@ import picocli.CommandLine.ParentCommand;
         "In a terminal, press Enter for the next move; --speed plays it on its own."})
 final class ReplayCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private RecordingSource recording;
 
   @Option(names = "--as", defaultValue = "all", paramLabel = "ROLE|all",
-      description = "Whose points to show with each offer: a role id, or all (default).")
+      description = "Whose view to replay: a role id (the game as that side saw it), or all"
+          + " (default: both sides' points throughout).")
   private String as;
 
   @Option(names = "--speed", paramLabel = "SECONDS",
@@ -40,49 +41,49 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = recording.file(root.env());
-    LoadedGame game = LoadedGame.load(file);
-    Set<String> shown = shown(game);
+    ReplayedRecording game = recording.replayed(root.env());
+    ViewedReplay replay = ViewedReplay.of(game, viewer(game));
     if (speed != null && speed < 0) {
       throw new CliException(ExitCode.USAGE, "--speed must be >= 0 but was " + speed);
     }
     boolean stepByKey = speed == null && root.hasSystemStreams() && System.console() != null;
     BufferedReader keys = stepByKey
         ? new BufferedReader(new InputStreamReader(root.in(), StandardCharsets.UTF_8)) : null;
-    print(ReplayRenderer.header(game));
+    print(ReplayText.header(replay));
     if (stepByKey) {
       root.out().println("(Enter: next move, q then Enter: skip to the end)");
     }
     boolean skipping = false;
-    for (LoadedGame.Step step : game.steps()) {
-      print(ReplayRenderer.step(game, step, shown));
-      if (!skipping && ReplayRenderer.isPause(step)) {
+    for (ViewedReplay.Step step : replay.steps()) {
+      print(ReplayText.step(replay, step));
+      if (!skipping && ReplayText.isPause(step)) {
         skipping = pause(keys);
       }
     }
-    print(ReplayRenderer.ending(game));
+    print(ReplayText.ending(replay));
     if (!game.isSound()) {
-      throw new CliException(ExitCode.BAD_FILE, file + " is damaged: "
+      throw new CliException(ExitCode.BAD_FILE, recording.name() + " is damaged: "
           + game.problem().orElse("") + "; replayed what was readable: "
           + game.readableSummary());
     }
     return ExitCode.OK;
   }
 
-  private Set<String> shown(LoadedGame game) throws CliException {
-    Set<String> roles = new LinkedHashSet<>();
+  /** Whose view the replay shows: one role's, as its player saw it, or everyone's. */
+  private Viewer viewer(ReplayedRecording game) throws CliException {
+    List<String> roles = new ArrayList<>();
     for (Role r : game.scenario().roles()) {
       roles.add(r.id());
     }
     String wanted = as.toLowerCase(Locale.ROOT);
     if (wanted.equals("all")) {
-      return roles;
+      return Viewer.umpire();
     }
     if (!roles.contains(wanted)) {
       throw new CliException(ExitCode.USAGE, "--as must be one of " + String.join(", ", roles)
           + " or all, but was " + as);
     }
-    return Set.of(wanted);
+    return Viewer.player(wanted);
   }
 
   /** Waits after a move; true if the user asked to skip to the end. */

@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
     subcommands = {ScenariosCommand.Check.class, ScenariosCommand.Analyze.class})
 final class ScenariosCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private ServerOption server;
@@ -68,7 +68,7 @@ final class ScenariosCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  Hikiwake root() {
+  Invocation root() {
     return root;
   }
 
@@ -84,7 +84,7 @@ final class ScenariosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      Hikiwake root = parent.root();
+      Invocation root = parent.root();
       if (!Files.isRegularFile(file)) {
         throw new CliException(ExitCode.BAD_FILE, file + ": no such file");
       }
@@ -126,7 +126,7 @@ final class ScenariosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      Hikiwake root = parent.root();
+      Invocation root = parent.root();
       Scenario scenario = load(scenarioRef);
       for (String line : AnalysisReport.of(scenario)) {
         root.out().println(line);

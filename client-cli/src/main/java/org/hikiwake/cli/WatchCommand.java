@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hikiwake.cli.net.ServerAddress;
-import org.hikiwake.cli.play.GameModel;
+import org.hikiwake.cli.play.LiveGame;
 import org.hikiwake.cli.play.PlaySession;
 import org.hikiwake.cli.play.StreamConsole;
 import picocli.CommandLine.Command;
@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
     description = "Follow a game's public events, read-only, until it ends (exit 0).")
 final class WatchCommand implements Callable<Integer> {
   @ParentCommand
-  private Hikiwake root;
+  private Invocation root;
 
   @Mixin
   private ServerOption server;
@@ -37,7 +37,7 @@ final class WatchCommand implements Callable<Integer> {
     ServerAddress address = server.resolve(root.env());
     try (StreamConsole console = new StreamConsole(new ByteArrayInputStream(new byte[0]),
             root.out(), root.err(), json);
-        PlaySession session = new PlaySession(address, console, new AtomicReference<GameModel>(),
+        PlaySession session = new PlaySession(address, console, new AtomicReference<LiveGame>(),
             Optional.empty(), PlaySession.Backoff.DEFAULT)) {
       return session.run(PlaySession.Attach.watch(code));
     }

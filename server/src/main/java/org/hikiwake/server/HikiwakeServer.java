@@ -13,6 +13,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.hikiwake.codec.Versions;
+import org.hikiwake.codec.wire.ErrorCodes;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.server.net.ConnectionCounter;
 import org.hikiwake.server.net.ServerInitializer;
@@ -20,11 +25,14 @@ import org.hikiwake.server.record.FileRecordingStore;
 import org.hikiwake.server.record.NoopRecordingStore;
 import org.hikiwake.server.record.RecordingStore;
 import org.hikiwake.server.record.RecoveredGame;
+import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.Lobby;
+import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
-import org.hikiwake.server.room.Views;
+import org.hikiwake.server.web.Dashboard;
+import org.hikiwake.server.web.DashboardPasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +46,12 @@ public final class HikiwakeServer implements AutoCloseable {
   private final ServerConfig config;
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
+  /** Works out game ends (the debrief enumerates every package) away from the event loops. */
+  private final ExecutorService analysis;
   private final RecordingStore store;
   private final Lobby lobby;
+  private final Classes classes;
+  private final Dashboard dashboard;
   private final ConnectionCounter connections = new ConnectionCounter();
   private final Channel serverChannel;
   private final int unfinishedRecovered;
@@ -56,33 +68,53 @@ public final class HikiwakeServer implements AutoCloseable {
     }
     this.bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     this.workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    this.analysis = Executors.newFixedThreadPool(2, new ThreadFactoryBuilder()
+        .setNameFormat("analysis-%d").setDaemon(true).build());
     try {
       SecureRandom random = new SecureRandom();
       this.lobby = new Lobby(catalog, store, workerGroup::next, Clock.systemUTC(),
-          new JoinCodes(random), new SeatTokens(random), config.maxGames());
+          new JoinCodes(random), new SeatTokens(random), new Revealer(analysis),
+          config.maxGames());
+      this.classes = new Classes(lobby, store, workerGroup::next, analysis, random);
+      this.dashboard = new Dashboard(classes, new DashboardPasses(Clock.systemUTC(), random),
+          Clock.systemUTC());
       List<RecoveredGame> recovered = store.recover();
       this.unfinishedRecovered = lobby.recover(recovered);
+      int openClasses = classes.recover(store.recoverClasses());
+      if (openClasses > 0) {
+        log.info("{} resume", count(openClasses, "class", "classes"));
+      }
       if (!recovered.isEmpty()) {
-        log.info("recovered {} recordings from {}; {} unfinished games resume", recovered.size(),
-            config.dataDir().toAbsolutePath(), unfinishedRecovered);
+        log.info("recovered {} from {}; {} {}", count(recovered.size(), "recording", "recordings"),
+            config.dataDir().toAbsolutePath(),
+            count(unfinishedRecovered, "unfinished game", "unfinished games"),
+            unfinishedRecovered == 1 ? "resumes" : "resume");
       }
       ServerBootstrap b = new ServerBootstrap()
           .group(bossGroup, workerGroup)
           .channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
-          .childHandler(new ServerInitializer(config, lobby, connections));
+          .childHandler(new ServerInitializer(config, lobby, classes, connections,
+              dashboard));
       this.serverChannel = b.bind(config.bindAddress(), config.port()).sync().channel();
     } catch (Exception | Error e) {
       bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      analysis.shutdownNow();
       store.close();
       throw e;
     }
-    log.info("hikiwake {} serving on {}:{} with data in {} ({} scenarios)",
-        ServerVersion.SOFTWARE, config.bindAddress(), port(),
+    // The same words as `hikiwake --version`, so an operator can match the two.
+    log.info("hikiwake {} serving on {}:{} with data in {} ({})",
+        Versions.SOFTWARE, config.bindAddress(), port(),
         config.durable() ? config.dataDir().toAbsolutePath() : "(not recorded)",
-        catalog.all().size());
+        count(catalog.all().size(), "scenario", "scenarios"));
+  }
+
+  /** {@code 1 scenario}, {@code 2 scenarios}: counts in operator messages read as English. */
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   /** Starts a server; returns once it is serving. A bad scenario file fails start-up. */
@@ -101,6 +133,15 @@ public final class HikiwakeServer implements AutoCloseable {
 
   public Lobby lobby() {
     return lobby;
+  }
+
+  public Classes classes() {
+    return classes;
+  }
+
+  /** The instructors' dashboard, served over HTTP on the game port. */
+  public Dashboard dashboard() {
+    return dashboard;
   }
 
   /** Open client connections. */
@@ -131,7 +172,8 @@ public final class HikiwakeServer implements AutoCloseable {
     closed = true;
     log.info("shutting down: {} connections, {} games", connections.size(), lobby.size());
     serverChannel.close().syncUninterruptibly();
-    connections.channels().writeAndFlush(Views.error(0, ErrorCode.ERROR_CODE_SHUTTING_DOWN,
+    dashboard.close();
+    connections.channels().writeAndFlush(ErrorCodes.error(0, ErrorCode.ERROR_CODE_SHUTTING_DOWN,
         "The server is shutting down. Your seat is kept; resume it when it is back."))
         .awaitUninterruptibly(2, TimeUnit.SECONDS);
     connections.channels().close().awaitUninterruptibly(2, TimeUnit.SECONDS);
@@ -143,6 +185,7 @@ public final class HikiwakeServer implements AutoCloseable {
     store.close();
     workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    analysis.shutdownNow();
     log.info("stopped");
   }
 }

@@ -53,6 +53,37 @@ public record ServerConfig(
         Duration.ofSeconds(30), 20, 60, 100_000, true);
   }
 
+  /**
+   * The defaults changed by {@code --port N --bind ADDR --data DIR --scenarios DIR}
+   * (for child-process servers in tests and benchmarks; people use {@code hikiwake serve}).
+   *
+   * @throws IllegalArgumentException for an unknown option or a missing value
+   */
+  public static ServerConfig fromArgs(String... args) {
+    checkArgument(args.length % 2 == 0, "every option needs a value: %s", String.join(" ", args));
+    ServerConfig config = defaults();
+    for (int i = 0; i < args.length; i += 2) {
+      String value = args[i + 1];
+      switch (args[i]) {
+        case "--port":
+          config = config.withPort(Integer.parseInt(value));
+          break;
+        case "--bind":
+          config = config.withBindAddress(value);
+          break;
+        case "--data":
+          config = config.withDataDir(Path.of(value));
+          break;
+        case "--scenarios":
+          config = config.withScenariosDir(Path.of(value));
+          break;
+        default:
+          throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    return config;
+  }
+
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(bindAddress, newPort, dataDir, scenariosDir, maxFrameBytes,
         idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);

@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hikiwake.proto.wire.GameOver;
-import org.hikiwake.proto.wire.GameSummary;
-import org.hikiwake.proto.wire.GamePhase;
+import org.hikiwake.codec.EventCodec;
+import org.hikiwake.server.room.GameListing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,15 +51,16 @@ class ConcurrentGamesTest {
       GameOver end = ends.get(i).get(60, TimeUnit.SECONDS);
       scripts.get(i).check(end.getResult());
     }
-    List<GameSummary> listed = server.lobby().list();
+    List<GameListing> listed = server.lobby().list();
     assertThat(listed).hasSize(GAMES).allSatisfy(g -> {
-      assertThat(g.getPhase()).isEqualTo(GamePhase.GAME_PHASE_ENDED);
-      assertThat(g.getDamaged()).isFalse();
+      assertThat(g.isOver()).isTrue();
+      assertThat(g.damage()).isEmpty();
     });
     for (HonestGame script : HonestGame.values()) {
       long expected = scripts.stream().filter(s -> s == script).count();
-      assertThat(listed).filteredOn(g -> g.getResult().getOutcome() == script.outcome()
-              && g.getResult().getScores(0).getScore() == script.scores().get("japan"))
+      assertThat(listed).filteredOn(g -> g.result().map(EventCodec::toProto)
+              .filter(r -> r.getOutcome() == script.outcome()
+                  && r.getScores(0).getScore() == script.scores().get("japan")).isPresent())
           .as("%s", script).hasSize((int) expected);
     }
   }

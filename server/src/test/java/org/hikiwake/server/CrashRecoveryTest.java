@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hikiwake.proto.game.GameOutcome;
 import org.hikiwake.proto.wire.EventView;
-import org.hikiwake.proto.wire.GameView;
+import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.GamePhase;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +76,7 @@ class CrashRecoveryTest {
       assertThat(rr.hasJoined()).as("%s", rr).isTrue();
       assertThat(rj.getJoined().getRole()).isEqualTo("japan");
       assertThat(rr.getJoined().getRole()).isEqualTo("russia");
-      GameView view = rj.getJoined().getGame();
+      GameSnapshot view = rj.getJoined().getGame();
       assertThat(view.getHistoryList().stream().filter(EventView::hasOfferMade).count())
           .isEqualTo(acknowledgedOffers);
       assertThat(view.getHistoryList().stream().filter(EventView::hasChatPosted)

@@ -180,8 +180,18 @@ class ErrorCodeTest {
       String code = a.create(SCENARIO, 0, 0);
       expectError(a.join(code, "japan", "A".repeat(33)), ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
       assertStillServes(a);
-      expectJoined(a.join(code, "japan", "A".repeat(32)));
+      // 31 letters and one letter outside the BMP: 32 code points, 33 UTF-16 units.
+      expectJoined(a.join(code, "japan", "A".repeat(31) + "\uD835\uDC9C"));
       expectJoined(b.join(code, "russia", "Борис Ельцин-2 jr._x"));
+    }
+  }
+
+  @Test
+  void join_nameWithApostropheAndDiaeresis_isTaken() throws Exception {
+    try (TestClient a = TestClient.connect(server.port())) {
+      String code = a.create(SCENARIO, 0, 0);
+      ServerMessage joined = a.join(code, "japan", "Zoë O'Neil");
+      expectJoined(joined);
     }
   }
 
@@ -330,6 +340,32 @@ class ErrorCodeTest {
       expectError(g.russia.say("x".repeat(501)), ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
       assertStillServes(g.russia);
       expectDone(g.russia.say("x".repeat(500)));
+    }
+  }
+
+  @Test
+  void say_fiveHundredCodePointsWithAnEmoji_isPostedBecauseCodePointsCount() throws Exception {
+    try (Game g = Game.start(server.port())) {
+      // 499 letters and one emoji: 500 code points, 501 UTF-16 units (refused in wave 1).
+      String text = "x".repeat(499) + "\uD83D\uDE00";
+      expectDone(g.russia.say(text));
+      ServerMessage tooLong = g.russia.say(text + "x");
+      expectError(tooLong, ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE);
+      assertThat(tooLong.getError().getMessage()).contains("code points").contains("501");
+    }
+  }
+
+  @Test
+  void propose_packageNamingAnIssueTwice_isInvalidPackageAndChangesNothing() throws Exception {
+    try (Game g = Game.start(server.port())) {
+      // Every issue once, then territory again: wave 1 took the last option.
+      java.util.List<String> choices = new java.util.ArrayList<>(java.util.List.of(NASH));
+      choices.add("territory");
+      choices.add("four_islands");
+      ServerMessage m = g.japan.propose(choices.toArray(new String[0]));
+      expectError(m, ErrorCode.ERROR_CODE_INVALID_PACKAGE);
+      assertThat(m.getError().getMessage()).contains("territory").contains("more than once");
+      expectDone(g.japan.propose(NASH));
     }
   }
 

@@ -16,8 +16,9 @@ import org.hikiwake.proto.game.GameOutcome;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.proto.wire.EventView;
+import org.hikiwake.proto.wire.FetchRecording;
 import org.hikiwake.proto.wire.GameOver;
-import org.hikiwake.proto.wire.GameView;
+import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.Joined;
 import org.hikiwake.proto.wire.NewsView;
 import org.hikiwake.proto.wire.PointDelta;
@@ -85,6 +86,52 @@ class GamePlayTest {
   }
 
   @Test
+  void uncertainEndAndShuffledNews_areRecordedButNeverShownToPlayers() throws Exception {
+    try (TestClient japan = TestClient.connect(server.port());
+        TestClient russia = TestClient.connect(server.port())) {
+      ServerMessage created = japan.request(ClientMessage.newBuilder().setCreateGame(
+          org.hikiwake.proto.wire.CreateGame.newBuilder().setScenarioId(SCENARIO).setRounds(4)
+              .setEndEarliest(2).setNews(org.hikiwake.proto.wire.NewsPlan.newBuilder()
+                  .setShuffle(true))));
+      String code = created.getGameCreated().getGameCode();
+      Joined j = japan.join(code, "japan", "Aiko").getJoined();
+      russia.join(code, "russia", "Boris");
+
+      org.hikiwake.proto.game.GameSetup shown = j.getGame().getSettings();
+      assertThat(shown.getRounds()).isEqualTo(4);
+      assertThat(shown.getEndEarliest()).isEqualTo(2);
+      assertThat(shown.getEndDrawn()).as("the drawn last round is the host's").isZero();
+      assertThat(shown.getNewsRescheduled()).as("the news schedule is the host's").isFalse();
+      assertThat(shown.getNewsRoundsList()).isEmpty();
+
+      // play until the drawn end comes, somewhere from round 2 to round 4
+      TestClient[] sides = {japan, russia};
+      int turns = 0;
+      while (true) {
+        TestClient mover = sides[turns % 2];
+        ServerMessage m = mover.propose(NASH);
+        if (!m.hasDone()) {
+          break;
+        }
+        turns++;
+        EventView next = japan.awaitEvent(e -> e.hasTurnChanged() || e.hasGameEnded());
+        if (next.hasGameEnded()) {
+          break;
+        }
+      }
+      assertThat(turns).isBetween(4, 8);
+      ServerMessage file = japan.request(ClientMessage.newBuilder().setFetchRecording(
+          FetchRecording.newBuilder().setGameCode(code)));
+      org.hikiwake.proto.game.GameSetup recorded = org.hikiwake.codec.recording.RecordingReader
+          .read(file.getRecordingFile().getContent().toByteArray()).header().getSettings();
+      assertThat(recorded.getEndDrawn()).as("recorded").isEqualTo(turns / 2);
+      assertThat(recorded.getNewsRescheduled()).isTrue();
+      assertThat(recorded.getNewsRoundsList()).extracting(r -> r.getRound())
+          .allSatisfy(r -> assertThat(r).isBetween(2, 5));
+    }
+  }
+
+  @Test
   void timedTurn_runsOut_turnPassesAndTheOfferStays() throws Exception {
     try (TestClient japan = TestClient.connect(server.port());
         TestClient russia = TestClient.connect(server.port());
@@ -107,7 +154,7 @@ class GamePlayTest {
       EventView next = russia.awaitEvent(isTurnOf("japan"));
       assertThat(next.getSeq()).isEqualTo(timedOut.getSeq() + 1);
 
-      GameView view = watcher.watch(code).getWatching().getGame();
+      GameSnapshot view = watcher.watch(code).getWatching().getGame();
       assertThat(view.getOnTable().getRole()).as("the offer stays on the table").isEqualTo("japan");
       assertThat(view.getOnTable().getPackage()).isEqualTo(TestClient.pkg(NASH));
 
@@ -159,11 +206,13 @@ class GamePlayTest {
       assertThat(japanNews.getId()).isEqualTo("china-adiz");
       assertThat(japanNews.getRound()).isEqualTo(2);
       assertThat(japanNews.getYourChangesList()).containsExactlyInAnyOrder(
-          delta("security", "joint_exercises", 2), delta("security", "full_fact_sheet", 3),
-          delta("peace_treaty", "roadmap", 2), delta("peace_treaty", "treaty_signed", 3));
+          delta("japan", "security", "joint_exercises", 2),
+          delta("japan", "security", "full_fact_sheet", 3),
+          delta("japan", "peace_treaty", "roadmap", 2),
+          delta("japan", "peace_treaty", "treaty_signed", 3));
       assertThat(japanNews.getYourNote()).contains("China");
       assertThat(russiaNews.getYourChangesList())
-          .containsExactly(delta("peace_treaty", "treaty_signed", 2));
+          .containsExactly(delta("russia", "peace_treaty", "treaty_signed", 2));
       assertThat(russiaNews.getYourNote()).isNotEmpty().isNotEqualTo(japanNews.getYourNote());
       assertThat(watcherNews.getYourChangesList()).isEmpty();
       assertThat(watcherNews.getYourNote()).isEmpty();
@@ -171,7 +220,7 @@ class GamePlayTest {
 
       // a watcher arriving later reads the same public history
       try (TestClient late = TestClient.connect(server.port())) {
-        GameView view = late.watch(code).getWatching().getGame();
+        GameSnapshot view = late.watch(code).getWatching().getGame();
         List<NewsView> news = view.getHistoryList().stream().filter(EventView::hasNewsArrived)
             .map(EventView::getNewsArrived).toList();
         assertThat(news).singleElement().satisfies(n -> {
@@ -190,12 +239,12 @@ class GamePlayTest {
       Joined japanSeat = japan.join(code, "japan", "Aiko").getJoined();
       Joined russiaSeat = russia.join(code, "russia", "Boris").getJoined();
 
-      // Japan's table has four_islands at 45; Russia's has it at 0 and status_quo at 30
-      assertThat(points(japanSeat, "territory", "four_islands")).isEqualTo(45);
+      // Japan's table has four_islands at 40; Russia's has it at 0 and status_quo at 55
+      assertThat(points(japanSeat, "territory", "four_islands")).isEqualTo(40);
       assertThat(points(russiaSeat, "territory", "four_islands")).isZero();
-      assertThat(points(russiaSeat, "territory", "status_quo")).isEqualTo(30);
-      assertThat(japanSeat.getReservationValue()).isEqualTo(48);
-      assertThat(russiaSeat.getReservationValue()).isEqualTo(75);
+      assertThat(points(russiaSeat, "territory", "status_quo")).isEqualTo(55);
+      assertThat(japanSeat.getReservationValue()).isEqualTo(24);
+      assertThat(russiaSeat.getReservationValue()).isEqualTo(55);
       assertThat(japanSeat.getBrief()).startsWith("CONFIDENTIAL - JAPAN")
           .doesNotContain("CONFIDENTIAL - RUSSIA");
 
@@ -247,7 +296,7 @@ class GamePlayTest {
         Joined joined = resumed.getJoined();
         assertThat(joined.getRole()).isEqualTo("japan");
         assertThat(joined.getSeatToken()).isEqualTo(token);
-        GameView game = joined.getGame();
+        GameSnapshot game = joined.getGame();
         assertThat(game.getToMove()).isEqualTo("japan");
         assertThat(game.getRound()).isEqualTo(2);
         assertThat(game.getOnTable().getRole()).isEqualTo("russia");
@@ -354,8 +403,9 @@ class GamePlayTest {
     return e -> e.hasTurnChanged() && e.getTurnChanged().getRole().equals(role);
   }
 
-  static PointDelta delta(String issue, String option, int delta) {
-    return PointDelta.newBuilder().setIssue(issue).setOption(option).setDelta(delta).build();
+  static PointDelta delta(String role, String issue, String option, int delta) {
+    return PointDelta.newBuilder().setRole(role).setIssue(issue).setOption(option)
+        .setDelta(delta).build();
   }
 
   static int points(Joined joined, String issue, String option) {

@@ -71,6 +71,34 @@ class SeatTest {
   }
 
   @Test
+  void resume_seatHeldByAnotherConnection_tellsTheDisplacedOneAtOnceAndItCanTakeItBack()
+      throws Exception {
+    try (TestClient japan = TestClient.connect(server.port());
+        TestClient russia = TestClient.connect(server.port());
+        TestClient laptop = TestClient.connect(server.port())) {
+      String code = japan.create(SCENARIO, 0, 0);
+      japan.join(code, "japan", "Aiko");
+      Joined russiaSeat = russia.join(code, "russia", "Boris").getJoined();
+      japan.awaitEvent(EventView::hasTurnChanged);
+
+      // The student opens the client on another laptop with the same token.
+      expectJoined(laptop.resume(code, russiaSeat.getSeatToken()));
+
+      // The first connection is told at once (wave 1 said nothing until it tried a move)...
+      EventView moved = russia.awaitEvent(EventView::hasSeatMoved);
+      assertThat(moved.getSeatMoved().getRole()).isEqualTo("russia");
+      assertThat(moved.getGameCode()).isEqualTo(code);
+      // ...and resuming works again (wave 1 answered "this connection already holds the seat").
+      expectJoined(russia.resume(code, russiaSeat.getSeatToken()));
+      EventView movedBack = laptop.awaitEvent(EventView::hasSeatMoved);
+      assertThat(movedBack.getSeatMoved().getRole()).isEqualTo("russia");
+      expectDone(japan.propose(NASH));
+      expectError(laptop.accept(), ErrorCode.ERROR_CODE_NOT_SEATED);
+      expectDone(russia.accept());
+    }
+  }
+
+  @Test
   void resume_tokenOfAnotherGame_isBadSeatToken() throws Exception {
     try (TestClient a = TestClient.connect(server.port());
         TestClient b = TestClient.connect(server.port())) {

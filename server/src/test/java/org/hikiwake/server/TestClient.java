@@ -59,6 +59,8 @@ public final class TestClient implements AutoCloseable {
   private final Channel channel;
   private final BlockingQueue<ServerMessage> replies = new LinkedBlockingQueue<>();
   private final BlockingQueue<EventView> events = new LinkedBlockingQueue<>();
+  /** Pushed messages other than events: a class seat (Joined) or a class board. */
+  private final BlockingQueue<ServerMessage> pushes = new LinkedBlockingQueue<>();
   private final List<EventView> seen = new ArrayList<>();
   private final AtomicLong ids = new AtomicLong();
   private final Queue<org.hikiwake.proto.wire.ErrorReply> errors = new ConcurrentLinkedQueue<>();
@@ -87,6 +89,8 @@ public final class TestClient implements AutoCloseable {
                     }
                     if (m.hasEvent() && m.getRequestId() == 0) {
                       holder[0].events.add(m.getEvent());
+                    } else if (m.getRequestId() == 0 && !m.hasError()) {
+                      holder[0].pushes.add(m);
                     } else {
                       holder[0].replies.add(m);
                     }
@@ -147,6 +151,35 @@ public final class TestClient implements AutoCloseable {
       seen.add(e);
       if (match.test(e)) {
         return e;
+      }
+    }
+  }
+
+  /** Waits for a pushed message (not an event) that matches; others before it are dropped. */
+  public ServerMessage awaitPush(Predicate<ServerMessage> match) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      ServerMessage m = pushes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (m == null) {
+        throw new AssertionError("no matching push arrived");
+      }
+      if (match.test(m)) {
+        return m;
+      }
+    }
+  }
+
+  /** True if a pushed message that matches arrives within the wait; drops the others. */
+  public boolean pushArrives(Predicate<ServerMessage> match, Duration wait)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      ServerMessage m = pushes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (m == null) {
+        return false;
+      }
+      if (match.test(m)) {
+        return true;
       }
     }
   }

@@ -35,6 +35,7 @@ final class ClientHandler extends SimpleChannelInboundHandler<ServerMessage> {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.debug("connection to {} failed; closing it", connection.address(), cause);
+    connection.failed(cause);
     ctx.close();
   }
 }

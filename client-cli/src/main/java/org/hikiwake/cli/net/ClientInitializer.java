@@ -5,12 +5,14 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.protobuf.ProtobufDecoder;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
-import io.netty.handler.codec.protobuf.ProtobufVarint32FrameDecoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.hikiwake.proto.wire.ServerMessage;
 
-/** Stacks the client's codecs: varint32 length-delimited protobuf frames, then the handler. */
+/**
+ * Stacks the client's codecs: varint32 length-delimited protobuf frames (at
+ * most {@link Connection#MAX_FRAME_BYTES} each), then the handler.
+ */
 final class ClientInitializer extends ChannelInitializer<SocketChannel> {
   /** A ping is sent after this many seconds without writing, to stay clear of the idle timeout. */
   static final int PING_AFTER_SECONDS = 15;
@@ -24,7 +26,7 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel ch) {
     ChannelPipeline p = ch.pipeline();
-    p.addLast(new ProtobufVarint32FrameDecoder());
+    p.addLast(new BoundedFrameDecoder(Connection.MAX_FRAME_BYTES));
     p.addLast(new ProtobufDecoder(ServerMessage.getDefaultInstance()));
     p.addLast(new ProtobufVarint32LengthFieldPrepender());
     p.addLast(new ProtobufEncoder());

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hikiwake.cli.CliException;
 import org.hikiwake.cli.ExitCode;
+import org.hikiwake.codec.Versions;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ErrorReply;
 import org.hikiwake.proto.wire.ErrorCode;
@@ -37,8 +38,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Connection implements AutoCloseable {
   /** The protocol version this client speaks. */
-  public static final int PROTOCOL_VERSION = 1;
-  public static final String CLIENT_NAME = "hikiwake-cli/0.1";
+  public static final int PROTOCOL_VERSION = Versions.PROTOCOL;
+  public static final String CLIENT_NAME = "hikiwake-cli/" + Versions.SOFTWARE;
+  /**
+   * The longest frame the client reads from a server. The largest replies are
+   * recordings of finished games (a long game with much chat is well under
+   * a megabyte); a longer frame is refused before it is buffered, and the
+   * connection closes with that reason.
+   */
+  public static final int MAX_FRAME_BYTES = 16 << 20;
   /** How long to wait for a reply before giving up on the server. */
   public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
 
@@ -52,6 +60,12 @@ public final class Connection implements AutoCloseable {
     /** An error the server sent unasked, usually just before it closes the connection. */
     default void onNotice(ErrorReply error) {}
 
+    /**
+     * Any other message the server pushed: a seat a class gave this student
+     * (Joined), or a class board for its instructor.
+     */
+    default void onPushed(ServerMessage message) {}
+
     /** The connection closed, whether asked for or not. */
     default void onClosed(Connection connection) {}
   }
@@ -63,6 +77,8 @@ public final class Connection implements AutoCloseable {
   private final Map<Long, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
   private volatile Channel channel;
   private volatile boolean closedByUs;
+  /** Why the connection failed, if the pipeline said (e.g. an over-long frame). */
+  private volatile Throwable failure;
 
   private Connection(ServerAddress address, Listener listener) {
     this.address = address;
@@ -157,7 +173,9 @@ public final class Connection implements AutoCloseable {
     Channel ch = channel;
     if (ch == null || !ch.isActive()) {
       pending.remove(id);
-      reply.completeExceptionally(new IOException("not connected"));
+      Throwable why = failure;
+      reply.completeExceptionally(why != null ? new IOException(reason(why), why)
+          : new IOException("not connected"));
       return reply;
     }
     ch.writeAndFlush(command.setRequestId(id).build()).addListener(f -> {
@@ -243,7 +261,7 @@ public final class Connection implements AutoCloseable {
       } else if (message.hasError()) {
         listener.onNotice(message.getError());
       } else {
-        log.debug("ignoring pushed {}", message.getBodyCase());
+        listener.onPushed(message);
       }
       return;
     }
@@ -264,8 +282,18 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /** The pipeline failed; the connection is about to close for this reason. */
+  void failed(Throwable cause) {
+    if (failure == null) {
+      failure = cause;
+    }
+  }
+
   private void onChannelClosed() {
-    IOException lost = new IOException(closedByUs ? "closed" : "the server closed the connection");
+    Throwable why = failure;
+    IOException lost = closedByUs ? new IOException("closed")
+        : why != null ? new IOException(reason(why), why)
+        : new IOException("the server closed the connection");
     pending.values().forEach(f -> f.completeExceptionally(lost));
     pending.clear();
     listener.onClosed(this);

@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.Package;
-import org.hikiwake.proto.wire.IssueView;
-import org.hikiwake.proto.wire.OptionView;
+import org.hikiwake.engine.scenario.PublicScenario;
 
 /**
  * Turns {@code issue=option} words into a package of the game's scenario.
@@ -29,7 +30,7 @@ public final class PackageInput {
     }
   }
 
-  public static Parsed parse(GameModel model, List<String> words, Package base) {
+  public static Parsed parse(PublicScenario scenario, List<String> words, Package base) {
     Map<String, String> choices = new LinkedHashMap<>(base.choices());
     List<String> problems = new ArrayList<>();
     Map<String, String> named = new LinkedHashMap<>();
@@ -41,36 +42,36 @@ public final class PackageInput {
       }
       String issueText = word.substring(0, eq);
       String optionText = word.substring(eq + 1);
-      Optional<IssueView> issue = matchIssue(model, issueText);
+      Optional<Issue> issue = matchIssue(scenario, issueText);
       if (issue.isEmpty()) {
         problems.add("unknown issue '" + issueText + "' (issues: "
-            + String.join(", ", model.issueIds()) + ")");
+            + scenario.issues().stream().map(Issue::id).collect(Collectors.joining(", ")) + ")");
         continue;
       }
-      String issueId = issue.get().getId();
-      Optional<OptionView> option = matchOption(issue.get(), optionText);
+      String issueId = issue.get().id();
+      Optional<Option> option = matchOption(issue.get(), optionText);
       if (option.isEmpty()) {
         problems.add(issueId + " has no option '" + optionText + "' (options: "
-            + issue.get().getOptionsList().stream().map(OptionView::getId)
+            + issue.get().options().stream().map(Option::id)
                 .collect(Collectors.joining(", ")) + ")");
         continue;
       }
-      String previous = named.put(issueId, option.get().getId());
-      if (previous != null && !previous.equals(option.get().getId())) {
-        problems.add(issueId + " is named twice (" + previous + " and " + option.get().getId()
+      String previous = named.put(issueId, option.get().id());
+      if (previous != null && !previous.equals(option.get().id())) {
+        problems.add(issueId + " is named twice (" + previous + " and " + option.get().id()
             + ")");
       }
-      choices.put(issueId, option.get().getId());
+      choices.put(issueId, option.get().id());
     }
-    return new Parsed(model.ordered(Package.of(choices)), ImmutableList.copyOf(problems));
+    return new Parsed(scenario.ordered(Package.of(choices)), ImmutableList.copyOf(problems));
   }
 
-  static Optional<IssueView> matchIssue(GameModel model, String text) {
-    return match(model.scenario().getIssuesList(), IssueView::getId, text);
+  static Optional<Issue> matchIssue(PublicScenario scenario, String text) {
+    return match(scenario.issues(), Issue::id, text);
   }
 
-  static Optional<OptionView> matchOption(IssueView issue, String text) {
-    return match(issue.getOptionsList(), OptionView::getId, text);
+  static Optional<Option> matchOption(Issue issue, String text) {
+    return match(issue.options(), Option::id, text);
   }
 
   private interface Id<T> {

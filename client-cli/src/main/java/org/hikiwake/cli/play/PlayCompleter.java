@@ -2,12 +2,12 @@ package org.hikiwake.cli.play;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.hikiwake.cli.text.Sanitizer;
-import org.hikiwake.proto.wire.IssueView;
-import org.hikiwake.proto.wire.OptionView;
+import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Option;
+import org.hikiwake.engine.view.GameView;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -16,12 +16,15 @@ import org.jline.reader.ParsedLine;
 /**
  * Tab completion at the play prompt: command names first, then for
  * {@code offer} and {@code score} every {@code issue=option} pair of the issues
- * not yet named, each described with your points.
+ * not yet named, each described with your points. Candidates keep the
+ * scenario's order (JLine sorts by the sort key before the value, and the
+ * candidates have no group, as JLine would list groups by name), and the
+ * points line up in one column.
  */
 public final class PlayCompleter implements Completer {
-  private final Supplier<GameModel> model;
+  private final Supplier<LiveGame> model;
 
-  public PlayCompleter(Supplier<GameModel> model) {
+  public PlayCompleter(Supplier<LiveGame> model) {
     this.model = model;
   }
 
@@ -33,9 +36,10 @@ public final class PlayCompleter implements Completer {
   /** The candidates for the word at {@code wordIndex}; pure, for tests. */
   public List<Candidate> candidates(List<String> words, int wordIndex) {
     List<Candidate> out = new java.util.ArrayList<>();
+    int sort = 0;
     if (wordIndex == 0) {
       for (String name : PromptCommand.NAMES) {
-        out.add(new Candidate(name, name, null, null, null, null, true));
+        out.add(new Candidate(name, name, null, null, null, null, true, sort++));
       }
       return out;
     }
@@ -43,14 +47,13 @@ public final class PlayCompleter implements Completer {
     if (!command.equals("offer") && !command.equals("score")) {
       return out;
     }
-    GameModel m = model.get();
-    if (m == null) {
+    LiveGame game = model.get();
+    if (game == null) {
       return out;
     }
-    if (command.equals("offer")) {
-      out.add(new Candidate("--from-table", "--from-table", null,
-          "change only the named issues of the offer on the table", null, null, true));
-    }
+    GameView m = game.view();
+    out.add(new Candidate("--from-table", "--from-table", null,
+        "change only the named issues of the offer on the table", null, null, true, sort++));
     Set<String> named = new HashSet<>();
     for (int i = 1; i < words.size(); i++) {
       if (i == wordIndex) {
@@ -61,22 +64,22 @@ public final class PlayCompleter implements Completer {
         named.add(words.get(i).substring(0, eq));
       }
     }
-    for (IssueView issue : m.scenario().getIssuesList()) {
-      String issueId = Sanitizer.line(issue.getId());
+    for (Issue issue : m.scenario().issues()) {
+      String issueId = Sanitizer.line(issue.id());
       if (named.contains(issueId)) {
         continue;
       }
-      for (OptionView option : issue.getOptionsList()) {
-        String optionId = Sanitizer.line(option.getId());
-        String description = Sanitizer.line(option.getLabel());
-        if (m.seat().isPresent()) {
-          OptionalInt p = m.seat().get().points().of(issue.getId(), option.getId());
-          if (p.isPresent()) {
-            description = p.getAsInt() + " pts  " + description;
-          }
+      for (Option option : issue.options()) {
+        String optionId = Sanitizer.line(option.id());
+        String description = Sanitizer.line(option.label());
+        Integer p = m.mySheet().map(sheet -> sheet.points().points().get(issue.id()))
+            .map(row -> row.get(option.id())).orElse(null);
+        if (p != null) {
+          // JLine right-aligns descriptions, so points at the end line up in one column.
+          description = description + String.format(java.util.Locale.ROOT, "  %3d pts", p);
         }
-        out.add(new Candidate(issueId + "=" + optionId, issueId + "=" + optionId, issueId,
-            description, null, null, true));
+        out.add(new Candidate(issueId + "=" + optionId, issueId + "=" + optionId, null,
+            description, null, null, true, sort++));
       }
     }
     return out;

@@ -2,371 +2,112 @@ package org.hikiwake.cli.play;
 
 import static org.hikiwake.cli.text.Sanitizer.line;
 
+import com.google.common.collect.ImmutableMap;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
+import org.hikiwake.cli.net.ServerAddress;
+import org.hikiwake.cli.text.EndText;
+import org.hikiwake.cli.text.EventText;
 import org.hikiwake.cli.text.Sanitizer;
+import org.hikiwake.engine.game.Offer;
+import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.Package;
-import org.hikiwake.proto.game.GameOutcome;
-import org.hikiwake.proto.game.GameResult;
-import org.hikiwake.proto.game.RoleScore;
-import org.hikiwake.proto.wire.AnalysedPackage;
-import org.hikiwake.proto.wire.Debrief;
+import org.hikiwake.engine.view.GameView;
+import org.hikiwake.engine.view.RoleSheet;
+import org.hikiwake.engine.view.Seen;
+import org.hikiwake.engine.view.Sighting;
 import org.hikiwake.proto.wire.EventView;
-import org.hikiwake.proto.wire.GameOver;
-import org.hikiwake.proto.wire.IssueView;
-import org.hikiwake.proto.wire.NewsView;
-import org.hikiwake.proto.wire.OptionView;
-import org.hikiwake.proto.wire.PointDelta;
-import org.hikiwake.proto.wire.RevealedRole;
 
 /**
- * Turns a game's state and events into lines of text for a terminal, from
- * the point of view of the model's seat (or a watcher's). Pure: no terminal,
- * no clock (the time comes in as an argument). Everything that comes from the
- * server passes through {@link Sanitizer} here.
+ * The play prompt's text, from the point of view of the game's seat (or a
+ * watcher's): what an event pushed live looks like (the shared
+ * {@link EventText}), and the answers to {@code brief}, {@code issues},
+ * {@code table}, {@code score}, {@code history} and {@code help}. Pure: no
+ * terminal, no clock (the time comes in as an argument).
  */
 public final class Renderer {
   private Renderer() {}
 
-  // ------------------------------------------------------------------ events
-
-  /**
-   * The lines for one event. {@code model} is the state after the event, so an
-   * offer is priced with the points in force.
-   */
-  public static List<String> event(GameModel model, EventView e) {
-    List<String> out = new ArrayList<>();
-    switch (e.getKindCase()) {
-      case SEAT_FILLED: {
-        String role = e.getSeatFilled().getRole();
-        String name = line(e.getSeatFilled().getDisplayName());
-        if (isMe(model, role)) {
-          out.add("You took the " + roleName(model, role) + " seat as " + name + ".");
-        } else {
-          out.add(roleName(model, role) + " seat taken by " + name + ".");
-        }
-        break;
-      }
-      case GAME_STARTED:
-        out.add("The game has started: " + model.settings().getRounds() + " rounds"
-            + (model.settings().getTurnLimitMillis() > 0
-                ? ", " + duration(model.settings().getTurnLimitMillis()) + " per turn" : "")
-            + "; " + roleName(model, model.scenario().getFirstMover()) + " moves first.");
-        break;
-      case TURN_CHANGED: {
-        String role = e.getTurnChanged().getRole();
-        String when = "Round " + e.getTurnChanged().getRound() + " of "
-            + model.settings().getRounds() + ": ";
-        String time = e.getTurnChanged().getDeadlineMillis() > 0
-            ? " (" + duration(e.getTurnChanged().getDeadlineMillis() - e.getAtMillis())
-                + " to move)" : "";
-        if (isMe(model, role)) {
-          out.add(when + "your turn" + time + ". Make an offer"
-              + (canAccept(model) ? ", accept the one on the table" : "") + " or walk away.");
-        } else {
-          out.add(when + roleName(model, role) + "'s turn" + time + ".");
-        }
-        break;
-      }
-      case OFFER_MADE: {
-        String role = e.getOfferMade().getRole();
-        Package pkg = GameModel.toPackage(e.getOfferMade().getPackage());
-        String who = isMe(model, role) ? "You offered" : roleName(model, role) + " offers";
-        out.addAll(packageLines(model, who, pkg));
-        break;
-      }
-      case CHAT_POSTED: {
-        String role = e.getChatPosted().getRole();
-        String text = line(e.getChatPosted().getText());
-        if (isMe(model, role)) {
-          out.add("You said: " + text);
-        } else {
-          out.add(speaker(model, role) + " says: " + text);
-        }
-        break;
-      }
-      case NEWS_ARRIVED:
-        out.addAll(news(e.getNewsArrived()));
-        break;
-      case TURN_TIMED_OUT: {
-        String role = e.getTurnTimedOut().getRole();
-        out.add((isMe(model, role) ? "You" : roleName(model, role))
-            + " ran out of time; the turn passes and the offer on the table stays.");
-        break;
-      }
-      case CLOCK_RESTARTED:
-        out.add("The turn clock was restarted after a server restart: "
-            + duration(e.getClockRestarted().getDeadlineMillis() - e.getAtMillis()) + " left.");
-        break;
-      case PRESENCE_CHANGED: {
-        String role = e.getPresenceChanged().getRole();
-        if (!isMe(model, role)) {
-          out.add(speaker(model, role)
-              + (e.getPresenceChanged().getConnected() ? " is connected." : " disconnected."));
-        }
-        break;
-      }
-      case GAME_ENDED:
-        out.addAll(gameOver(model, e.getGameEnded()));
-        break;
-      default:
-        out.add("(an event this client does not know: " + e.getKindCase() + ")");
-        break;
+  /** The lines for an event pushed live; {@code after} is the game with it applied. */
+  public static List<String> event(LiveGame after, EventView e) {
+    if (e.hasPresenceChanged()) {
+      return EventText.presence(after.view(), e.getPresenceChanged().getRole(),
+          e.getPresenceChanged().getConnected());
     }
-    return out;
+    Sighting s = after.lastSighting().orElseThrow(
+        () -> new IllegalArgumentException("no recorded event was applied"));
+    return EventText.lines(after.view(), s);
   }
-
-  private static List<String> news(NewsView n) {
-    List<String> out = new ArrayList<>();
-    out.add("NEWS (round " + n.getRound() + "): " + line(n.getHeadline()));
-    for (String l : Sanitizer.text(n.getText()).split("\n")) {
-      if (!l.isBlank()) {
-        out.add("  " + l.strip());
-      }
-    }
-    if (!n.getYourNote().isBlank()) {
-      out.add("  For you: " + line(n.getYourNote()));
-    }
-    if (n.getYourChangesCount() > 0) {
-      List<String> changes = new ArrayList<>();
-      for (PointDelta d : n.getYourChangesList()) {
-        changes.add(line(d.getIssue()) + "=" + line(d.getOption()) + " "
-            + (d.getDelta() >= 0 ? "+" : "") + d.getDelta());
-      }
-      out.add("  Your points change: " + String.join(", ", changes)
-          + ". Type `issues` to see them.");
-    }
-    return out;
-  }
-
-  // ------------------------------------------------------------ the end
-
-  /** The outcome, both scores, both points tables and the debrief. */
-  public static List<String> gameOver(GameModel model, GameOver over) {
-    List<String> out = new ArrayList<>();
-    GameResult r = over.getResult();
-    String endedBy = r.getEndedBy().isBlank() ? "" : roleName(model, r.getEndedBy());
-    String opponent = r.getEndedBy().isBlank() ? ""
-        : model.opponentOf(r.getEndedBy()).map(o -> roleName(model, o)).orElse("the other side");
-    if (r.getOutcome() == GameOutcome.GAME_OUTCOME_AGREEMENT) {
-      out.add("=== Game over: AGREEMENT. " + endedBy + " accepted " + opponent + "'s offer. ===");
-    } else if (r.getOutcome() == GameOutcome.GAME_OUTCOME_WALK_OUT) {
-      out.add("=== Game over: WALK-OUT. " + endedBy + " walked away; no agreement. ===");
-    } else if (r.getOutcome() == GameOutcome.GAME_OUTCOME_DEADLINE) {
-      out.add("=== Game over: DEADLINE. The last round passed with no agreement. ===");
-    } else {
-      out.add("=== Game over. ===");
-    }
-    if (r.hasAgreed()) {
-      out.addAll(agreedLines(model, over));
-    }
-    List<String> scores = new ArrayList<>();
-    for (RoleScore s : r.getScoresList()) {
-      OptionalInt rv = reservation(over, s.getRole());
-      scores.add(roleName(model, s.getRole()) + " " + s.getScore()
-          + (rv.isPresent() ? " (reservation value " + rv.getAsInt() + ")" : ""));
-    }
-    out.add("Scores: " + String.join(" | ", scores));
-    model.myRole().ifPresent(me -> {
-      for (RoleScore s : r.getScoresList()) {
-        if (s.getRole().equals(me)) {
-          OptionalInt rv = reservation(over, me);
-          String vs = "";
-          if (rv.isPresent()) {
-            int d = s.getScore() - rv.getAsInt();
-            vs = d > 0 ? ", " + d + " above your reservation value"
-                : d < 0 ? ", " + (-d) + " below your reservation value"
-                : ", exactly your reservation value";
-          }
-          out.add("You scored " + s.getScore() + vs + ".");
-        }
-      }
-    });
-    out.addAll(revealedTables(model, over));
-    out.addAll(debrief(model, over));
-    return out;
-  }
-
-  /** The agreed package, one issue a line, with every revealed role's points. */
-  private static List<String> agreedLines(GameModel model, GameOver over) {
-    List<String> out = new ArrayList<>();
-    Package agreed = model.ordered(GameModel.toPackage(over.getResult().getAgreed()));
-    List<String> names = new ArrayList<>();
-    List<Points> tables = new ArrayList<>();
-    for (RevealedRole rr : over.getRolesList()) {
-      names.add(roleName(model, rr.getRole()));
-      tables.add(Points.from(rr.getPoints()));
-    }
-    out.add("Agreed package" + (names.isEmpty() ? "" : " (" + String.join(" | ", names) + ")")
-        + ":");
-    int issueWidth = 0;
-    int optionWidth = 0;
-    for (Map.Entry<String, String> c : agreed.choices().entrySet()) {
-      issueWidth = Math.max(issueWidth, line(c.getKey()).length());
-      optionWidth = Math.max(optionWidth, line(c.getValue()).length());
-    }
-    for (Map.Entry<String, String> c : agreed.choices().entrySet()) {
-      StringBuilder row = new StringBuilder("  ").append(pad(line(c.getKey()), issueWidth))
-          .append(" = ").append(pad(line(c.getValue()), optionWidth));
-      for (int i = 0; i < tables.size(); i++) {
-        OptionalInt p = tables.get(i).of(c.getKey(), c.getValue());
-        row.append(i == 0 ? " " : " | ")
-            .append(padLeft(p.isPresent() ? Integer.toString(p.getAsInt()) : "?", 4));
-      }
-      row.append("  ").append(line(model.optionLabel(c.getKey(), c.getValue())));
-      out.add(row.toString());
-    }
-    return out;
-  }
-
-  private static OptionalInt reservation(GameOver over, String role) {
-    for (RevealedRole rr : over.getRolesList()) {
-      if (rr.getRole().equals(role)) {
-        return OptionalInt.of(rr.getReservationValue());
-      }
-    }
-    return OptionalInt.empty();
-  }
-
-  private static List<String> revealedTables(GameModel model, GameOver over) {
-    List<String> out = new ArrayList<>();
-    if (over.getRolesCount() == 0) {
-      return out;
-    }
-    List<String> roles = new ArrayList<>();
-    List<Points> tables = new ArrayList<>();
-    for (RevealedRole rr : over.getRolesList()) {
-      roles.add(rr.getRole());
-      tables.add(Points.from(rr.getPoints()));
-    }
-    Optional<Package> agreed = over.getResult().hasAgreed()
-        ? Optional.of(GameModel.toPackage(over.getResult().getAgreed())) : Optional.empty();
-    StringBuilder head = new StringBuilder("Points tables (");
-    for (int i = 0; i < roles.size(); i++) {
-      head.append(i == 0 ? "" : " | ").append(roleName(model, roles.get(i)));
-    }
-    head.append(")").append(agreed.isPresent() ? ", * marks the agreed option:" : ":");
-    out.add(head.toString());
-    int width = optionWidth(model);
-    for (IssueView issue : model.scenario().getIssuesList()) {
-      out.add("  " + line(issue.getName().isBlank() ? issue.getId() : issue.getName())
-          + " (" + line(issue.getId()) + ")");
-      for (OptionView option : issue.getOptionsList()) {
-        boolean mark = agreed.flatMap(p -> p.option(issue.getId()))
-            .map(option.getId()::equals).orElse(false);
-        StringBuilder row = new StringBuilder(mark ? "  * " : "    ");
-        row.append(pad(line(option.getId()), width));
-        for (int i = 0; i < tables.size(); i++) {
-          OptionalInt p = tables.get(i).of(issue.getId(), option.getId());
-          row.append(i == 0 ? " " : " | ")
-              .append(padLeft(p.isPresent() ? Integer.toString(p.getAsInt()) : "?", 4));
-        }
-        out.add(row.toString());
-      }
-    }
-    return out;
-  }
-
-  private static List<String> debrief(GameModel model, GameOver over) {
-    List<String> out = new ArrayList<>();
-    if (!over.hasDebrief()) {
-      return out;
-    }
-    Debrief d = over.getDebrief();
-    out.add("Debrief (under the points in force at the end):");
-    out.add("  Zone of possible agreement: " + d.getZopaSize() + " of " + d.getPackageCount()
-        + " packages clear both reservation values.");
-    if (d.hasNash()) {
-      out.add("  Nash bargaining package: " + analysed(model, d.getNash()));
-    }
-    if (d.hasKalaiSmorodinsky()) {
-      out.add("  Kalai-Smorodinsky package: " + analysed(model, d.getKalaiSmorodinsky()));
-    }
-    GameResult r = over.getResult();
-    if (r.getOutcome() == GameOutcome.GAME_OUTCOME_AGREEMENT) {
-      if (!d.getAgreedDominated() && d.getAgreedDistanceToFrontier() == 0) {
-        out.add("  The agreement is on the Pareto frontier: no package is better for both"
-            + " sides.");
-      } else {
-        out.add(String.format(Locale.ROOT,
-            "  The agreement is %.1f points from the Pareto frontier; together the sides left"
-                + " %d points on the table.",
-            d.getAgreedDistanceToFrontier(), d.getAgreedJointGainLeft()));
-      }
-      if (d.hasNash()) {
-        List<String> gaps = new ArrayList<>();
-        for (RoleScore nashScore : d.getNash().getPointsList()) {
-          for (RoleScore s : r.getScoresList()) {
-            if (s.getRole().equals(nashScore.getRole())) {
-              int diff = s.getScore() - nashScore.getScore();
-              gaps.add(roleName(model, s.getRole()) + " " + (diff >= 0 ? "+" : "") + diff);
-            }
-          }
-        }
-        out.add("  Against the Nash package: " + String.join(", ", gaps) + ".");
-      }
-    } else if (d.getZopaSize() > 0) {
-      out.add("  No agreement, although " + d.getZopaSize()
-          + " packages would have given both sides more than no agreement.");
-    } else {
-      out.add("  No agreement; no package cleared both reservation values.");
-    }
-    return out;
-  }
-
-  private static String analysed(GameModel model, AnalysedPackage a) {
-    Package pkg = model.ordered(GameModel.toPackage(a.getPackage()));
-    List<String> pts = new ArrayList<>();
-    for (RoleScore s : a.getPointsList()) {
-      pts.add(roleName(model, s.getRole()) + " " + s.getScore());
-    }
-    return line(pkg.toString()) + " (" + String.join(", ", pts) + ")";
-  }
-
-  // ---------------------------------------------------------- commands
 
   /** The lines shown after joining or resuming a seat (or starting to watch). */
-  public static List<String> welcome(GameModel model, boolean resumed) {
+  public static List<String> welcome(LiveGame game, boolean resumed) {
+    GameView v = game.view();
     List<String> out = new ArrayList<>();
-    String title = line(model.scenario().getTitle());
-    String timing = model.settings().getTurnLimitMillis() > 0
-        ? duration(model.settings().getTurnLimitMillis()) + " per turn" : "untimed turns";
-    if (model.seat().isPresent()) {
-      Seat seat = model.seat().get();
-      out.add((resumed ? "Resumed your seat: " : "You are ") + roleName(model, seat.role())
-          + " in game " + line(model.code()) + " (" + title + "): "
-          + model.settings().getRounds() + " rounds, " + timing + ".");
+    String title = line(v.scenario().title());
+    String timing = v.settings().turnLimit().map(d -> EventText.duration(d.toMillis())
+        + " per turn").orElse("untimed turns");
+    Optional<RoleSheet> sheet = v.mySheet();
+    if (sheet.isPresent()) {
+      out.add((resumed ? "Resumed your seat: " : "You are ")
+          + EventText.roleName(v, v.myRole().orElseThrow()) + " in game " + line(game.code())
+          + " (" + title + "): " + EventText.rounds(v) + ", " + timing + ".");
       out.add("Your reservation value (your score if there is no agreement) is "
-          + seat.reservationValue() + ". Type `brief` for your instructions, `issues` for"
-          + " your points, `help` for the commands.");
+          + sheet.get().reservationValue() + ". Type `brief` for your instructions, `issues`"
+          + " for your points, `help` for the commands.");
     } else {
-      out.add("Watching game " + line(model.code()) + " (" + title + "): "
-          + model.settings().getRounds() + " rounds, " + timing + ".");
+      out.add("Watching game " + line(game.code()) + " (" + title + "): "
+          + EventText.rounds(v) + ", " + timing + ".");
     }
-    if (model.phase() == org.hikiwake.proto.wire.GamePhase.GAME_PHASE_WAITING) {
-      out.add("Waiting for the other side to join.");
+    if (!v.isInProgress() && !v.isOver()) {
+      out.add(sheet.isPresent() ? "Waiting for the other side to join."
+          : "Waiting for the players: " + v.seats().size() + " of "
+              + v.scenario().roles().size() + " seats taken.");
     }
     return out;
   }
 
   /** The scenario background and the seat's confidential brief. */
-  public static List<String> brief(GameModel model) {
+  public static List<String> brief(GameView v) {
     List<String> out = new ArrayList<>();
-    out.add(line(model.scenario().getTitle()));
-    addParagraphs(out, model.scenario().getBackground());
-    model.seat().ifPresent(seat -> {
+    out.add(line(v.scenario().title()));
+    addParagraphs(out, v.scenario().background());
+    v.mySheet().ifPresent(sheet -> {
       out.add("");
-      out.add("Your role: " + roleName(model, seat.role()) + " (confidential brief)");
-      addParagraphs(out, seat.brief());
+      out.add("Your role: " + EventText.roleName(v, v.myRole().orElseThrow())
+          + " (confidential brief)");
+      addParagraphs(out, sheet.brief());
       out.add("");
-      out.add("Your reservation value: " + seat.reservationValue()
+      out.add("Your reservation value: " + sheet.reservationValue()
           + " points. That is your score if there is no agreement; do not accept less.");
     });
+    out.add("");
+    out.add("How this game ends: " + howItEnds(v));
     return out;
+  }
+
+  /**
+   * The deadline rules of this game in a few sentences: what ends it, and
+   * that an offer made on the very last turn can never be accepted.
+   */
+  static String howItEnds(GameView v) {
+    String last = v.scenario().secondMover();
+    String ends = "when an offer is accepted (an agreement), when a side walks away, or at the"
+        + " deadline after the last turn (no agreement). ";
+    if (v.settings().uncertainEnd().isPresent()) {
+      int earliest = v.settings().uncertainEnd().get().earliest();
+      return ends + "This game has an uncertain end: any round from " + earliest + " on may be"
+          + " the last (at most " + v.settings().rounds() + "), and nobody knows which. If a"
+          + " round turns out to be the last, an offer made on its last turn ("
+          + EventText.roleName(v, last) + "'s) can never be accepted.";
+    }
+    return ends + "There are " + v.settings().rounds() + " rounds; an offer made on the last"
+        + " turn (" + EventText.roleName(v, last) + "'s, in round " + v.settings().rounds()
+        + ") can never be accepted, because the deadline follows it.";
   }
 
   private static void addParagraphs(List<String> out, String untrusted) {
@@ -376,27 +117,29 @@ public final class Renderer {
   }
 
   /** Every issue with its options and, for a player, their points; * marks the table. */
-  public static List<String> issues(GameModel model) {
+  public static List<String> issues(GameView v) {
     List<String> out = new ArrayList<>();
-    Optional<Package> table = model.onTablePackage();
-    boolean player = model.seat().isPresent();
-    out.add(player ? "Issues with your points (* = in the offer on the table):"
+    Optional<Package> table = v.onTable().map(Offer::pkg);
+    Optional<RoleSheet> sheet = v.mySheet();
+    out.add(sheet.isPresent() ? "Issues with your points (* = in the offer on the table):"
         : "Issues (* = in the offer on the table):");
-    int width = optionWidth(model);
-    for (IssueView issue : model.scenario().getIssuesList()) {
-      String desc = line(issue.getDescription());
-      out.add(line(issue.getId()) + ": " + line(issue.getName())
+    int width = v.scenario().issues().stream().flatMap(i -> i.options().stream())
+        .mapToInt(o -> line(o.id()).length()).max().orElse(0);
+    for (Issue issue : v.scenario().issues()) {
+      String desc = line(issue.description());
+      out.add(line(issue.id()) + ": " + line(issue.name())
           + (desc.isBlank() ? "" : " - " + desc));
-      for (OptionView option : issue.getOptionsList()) {
-        boolean mark = table.flatMap(p -> p.option(issue.getId()))
-            .map(option.getId()::equals).orElse(false);
+      for (Option option : issue.options()) {
+        boolean mark = table.flatMap(p -> p.option(issue.id())).map(option.id()::equals)
+            .orElse(false);
         StringBuilder row = new StringBuilder(mark ? "  * " : "    ");
-        row.append(pad(line(option.getId()), width));
-        if (player) {
-          OptionalInt p = model.seat().get().points().of(issue.getId(), option.getId());
-          row.append(padLeft(p.isPresent() ? Integer.toString(p.getAsInt()) : "?", 4));
-        }
-        row.append("  ").append(line(option.getLabel()));
+        row.append(String.format(Locale.ROOT, "%-" + width + "s", line(option.id())));
+        sheet.ifPresent(s -> {
+          Integer p = s.points().points().getOrDefault(issue.id(),
+              ImmutableMap.of()).get(option.id());
+          row.append(String.format(Locale.ROOT, "%4s", p == null ? "?" : p));
+        });
+        row.append("  ").append(line(option.label()));
         out.add(row.toString());
       }
     }
@@ -404,178 +147,202 @@ public final class Renderer {
   }
 
   /** The offer on the table. */
-  public static List<String> table(GameModel model) {
-    if (model.onTable().isEmpty()) {
+  public static List<String> table(GameView v) {
+    if (v.onTable().isEmpty()) {
       return List.of("Nothing is on the table yet.");
     }
-    String role = model.onTable().get().getRole();
-    String whose = isMe(model, role) ? "your own offer" : roleName(model, role) + "'s offer";
-    return packageLines(model, "On the table, " + whose, model.onTablePackage().orElseThrow());
+    Offer offer = v.onTable().get();
+    String whose = v.isMe(offer.proposer()) ? "your own offer"
+        : EventText.roleName(v, offer.proposer()) + "'s offer";
+    return EventText.packageLines(v, "On the table, " + whose, offer.pkg());
   }
 
   /** Every event so far, each as it was when it happened (points in force then). */
-  public static List<String> history(GameModel model) {
+  public static List<String> history(LiveGame game) {
     List<String> out = new ArrayList<>();
-    if (model.history().isEmpty()) {
+    if (game.sightings().isEmpty()) {
       out.add("Nothing has happened yet.");
     }
-    GameModel then = model.rewound();
-    for (EventView e : model.history()) {
-      then = then.apply(e);
-      if (e.hasGameEnded()) {
-        out.add("The game ended (" + e.getGameEnded().getResult().getOutcome() + ").");
+    GameView then = game.initial();
+    for (Sighting s : game.sightings()) {
+      then = then.apply(s.seen());
+      if (s.seen() instanceof Seen.GameEnded ended) {
+        out.add("The game ended " + EndText.howItEnded(then.scenario(), ended.result()));
       } else {
-        out.addAll(event(then, e));
+        out.addAll(EventText.lines(then, s));
       }
     }
     return out;
-  }
-
-  /** A package with this seat's points for it. */
-  public static List<String> score(GameModel model, Package pkg) {
-    List<String> missing = model.missingIssues(pkg);
-    if (!missing.isEmpty()) {
-      return List.of("That package is incomplete; it lacks " + String.join(", ", missing) + ".");
-    }
-    return packageLines(model, "That package", pkg);
   }
 
   /**
-   * A heading with the seat's points for the package, then one line per issue:
-   * {@code issue = option  points  label}.
+   * A package with this seat's points for it; for part of a package, the
+   * points of the issues it names and what it lacks.
    */
-  public static List<String> packageLines(GameModel model, String heading, Package pkg) {
+  public static List<String> score(GameView v, Package pkg) {
+    List<String> missing = v.scenario().missingIssues(pkg);
+    if (missing.isEmpty()) {
+      return EventText.packageLines(v, "That package", pkg);
+    }
     List<String> out = new ArrayList<>();
-    Package ordered = model.ordered(pkg);
-    Optional<Points> points = model.seat().map(Seat::points);
-    if (points.isPresent()) {
-      OptionalInt total = points.get().score(ordered);
-      int rv = model.seat().get().reservationValue();
-      if (total.isPresent()) {
-        int t = total.getAsInt();
-        String vs = t > rv ? (t - rv) + " above" : t < rv ? (rv - t) + " below" : "equal to";
-        out.add(heading + ": worth " + t + " points to you (" + vs
-            + " your reservation value of " + rv + ")");
-      } else {
-        out.add(heading + ":");
+    int named = v.scenario().issues().size() - missing.size();
+    Optional<RoleSheet> sheet = v.mySheet();
+    if (sheet.isPresent()) {
+      int sum = 0;
+      for (Map.Entry<String, String> c : pkg.choices().entrySet()) {
+        sum += sheet.get().points().points(c.getKey(), c.getValue());
       }
+      out.add("Part of a package (" + named + " of " + v.scenario().issues().size()
+          + " issues): " + sum + " points to you from these issues.");
     } else {
-      out.add(heading + ":");
+      out.add("Part of a package (" + named + " of " + v.scenario().issues().size()
+          + " issues):");
     }
-    int issueWidth = 0;
-    int optionWidth = 0;
-    for (Map.Entry<String, String> c : ordered.choices().entrySet()) {
-      issueWidth = Math.max(issueWidth, line(c.getKey()).length());
-      optionWidth = Math.max(optionWidth, line(c.getValue()).length());
-    }
-    for (Map.Entry<String, String> c : ordered.choices().entrySet()) {
-      StringBuilder row = new StringBuilder("  ");
-      row.append(pad(line(c.getKey()), issueWidth)).append(" = ")
-          .append(pad(line(c.getValue()), optionWidth));
-      if (points.isPresent()) {
-        OptionalInt p = points.get().of(c.getKey(), c.getValue());
-        row.append(padLeft(p.isPresent() ? Integer.toString(p.getAsInt()) : "?", 4));
-      }
-      row.append("  ").append(line(model.optionLabel(c.getKey(), c.getValue())));
-      out.add(row.toString());
-    }
+    List<String> lines = EventText.packageLines(v, "", pkg);
+    out.addAll(lines.subList(1, lines.size()));
+    out.add("It lacks " + String.join(", ", missing) + ": name them (or use `score --from-table"
+        + " issue=option ...`) for the package's total"
+        + (sheet.isPresent() && !sheet.get().points().links().isEmpty()
+            ? ", which also counts the links between issues." : "."));
     return out;
   }
 
-  /** The commands of the play prompt. */
-  public static List<String> help() {
-    return List.of(
+  /**
+   * What {@code accept} would agree to, before the player says yes: the offer
+   * on the table with its points, and a plain warning when it is worth less
+   * than walking away.
+   */
+  public static List<String> acceptCheck(GameView v) {
+    Offer offer = v.onTable().orElseThrow();
+    List<String> out = new ArrayList<>(EventText.packageLines(v, "You would accept "
+        + EventText.roleName(v, offer.proposer()) + "'s offer", offer.pkg()));
+    v.mySheet().ifPresent(sheet -> {
+      int points = sheet.points().score(v.scenario().canonical(offer.pkg()));
+      int rv = sheet.reservationValue();
+      if (points < rv) {
+        out.add("That is " + (rv - points) + " points below your reservation value: you would"
+            + " do better by walking away (you would score " + rv + ").");
+      }
+    });
+    return out;
+  }
+
+  /** The question {@code accept} asks after {@link #acceptCheck}. */
+  public static String acceptQuestion(GameView v) {
+    return "Accept it? The game ends at once in this agreement.";
+  }
+
+  /**
+   * On the game's very last turn, why an offer is pointless, for the player
+   * to read before spending the turn on one; empty on any other turn.
+   */
+  public static Optional<String> lastTurnOfferWarning(GameView v) {
+    if (!v.isLastTurn() || !v.isMyTurn()) {
+      return Optional.empty();
+    }
+    int rv = v.mySheet().map(RoleSheet::reservationValue).orElse(0);
+    return Optional.of("This is the last turn of the game: an offer now can never be accepted,"
+        + " and the game ends right after it with no agreement (you score your reservation"
+        + " value, " + rv + ").");
+  }
+
+  /** What quitting says: the seat is kept, and the command that takes it back. */
+  public static String leaving(PlaySession.Attach attach, ServerAddress address) {
+    String server = address.equals(ServerAddress.DEFAULT) ? "" : " --server " + address;
+    String back = attach.mode() == PlaySession.Mode.CLASS
+        ? "hikiwake join " + line(attach.gameCode()) + " --name " + quoted(attach.displayName())
+        : "hikiwake play --resume " + line(attach.gameCode());
+    return "Leaving. Your seat is kept: `" + back + server + "` takes it back.";
+  }
+
+  /** A name as a shell word: quoted unless it is plain letters, digits, dots and dashes. */
+  private static String quoted(String name) {
+    String n = line(name);
+    return n.matches("[A-Za-z0-9._-]+") ? n : "\"" + n.replace("\"", "") + "\"";
+  }
+
+  /** The commands of the play prompt, and how the game ends. */
+  public static List<String> help(GameView v) {
+    List<String> out = new ArrayList<>(List.of(
         "Commands:",
-        "  brief                        your confidential brief and reservation value",
-        "  issues                       every issue and option with your points",
-        "  offer issue=option ...       propose a complete package (one option per issue)",
-        "  offer --from-table i=o ...   propose the offer on the table with some issues changed",
-        "  accept                       accept the other side's offer on the table (ends the game)",
-        "  walkaway                     walk away with no agreement (asks first)",
-        "  say TEXT                     say something to the other side (uses no turn)",
-        "  score [issue=option ...]     your points for a package (default: the table)",
-        "  table                        the offer on the table",
-        "  history                      everything that has happened so far",
-        "  help                         this list",
-        "  quit                         leave; `hikiwake play --resume CODE` takes the seat back",
-        "Names may be shortened to any unambiguous prefix; Tab completes them.");
+        "  brief                       your confidential brief and reservation value",
+        "  issues                      every issue and option with your points",
+        "  offer issue=option ...      propose a complete package (one option per issue)",
+        "  offer --from-table i=o ...  the offer on the table with some issues changed",
+        "  accept                      accept the other side's offer on the table, which",
+        "                              ends the game (shows it and asks first; accept --yes",
+        "                              does not ask)",
+        "  walkaway                    walk away with no agreement (asks first)",
+        "  say TEXT                    say something to the other side (uses no turn)",
+        "  score [issue=option ...]    your points for a package or part of one (default:",
+        "                              the table); score --from-table i=o ... changes some",
+        "                              issues of the table's offer",
+        "  table                       the offer on the table",
+        "  history                     everything that has happened so far",
+        "  help                        this list",
+        "  quit (or Ctrl-D)            leave; your seat is kept, and it says how to take",
+        "                              it back",
+        "Ctrl-C cancels the line being typed. Names may be shortened to any unambiguous",
+        "prefix; Tab completes them."));
+    if (v.isInProgress() || !v.isOver()) {
+      out.add("How the game ends: " + howItEnds(v));
+    }
+    return out;
   }
 
   /**
    * The prompt: game code, role, round, whose turn, and for a timed turn the
-   * time left at {@code nowMillis}.
+   * time left at {@code now} (the server's time).
    */
-  public static String prompt(GameModel model, long nowMillis) {
+  public static String prompt(LiveGame game, Instant now) {
+    return prompt(game, now, true);
+  }
+
+  /**
+   * The prompt; while the connection is down it says so instead of counting
+   * down a deadline that the server may move when it is back.
+   */
+  public static String prompt(LiveGame game, Instant now, boolean connected) {
+    GameView v = game.view();
     StringBuilder p = new StringBuilder();
-    p.append(line(model.code()));
-    p.append(' ').append(model.myRole().map(Renderer::lower).orElse("watching"));
-    if (model.isOver()) {
+    p.append(line(game.code()));
+    p.append(' ').append(v.myRole().map(r -> line(r).toLowerCase(Locale.ROOT))
+        .orElse("watching"));
+    if (v.isOver()) {
       p.append(" | game over");
-    } else if (!model.isInProgress()) {
+    } else if (!v.isInProgress()) {
       p.append(" | waiting for players");
     } else {
-      p.append(" | round ").append(model.round()).append('/').append(model.settings().getRounds());
-      p.append(" | ").append(model.isMyTurn() ? "YOUR TURN"
-          : roleName(model, model.toMove()) + "'s turn");
-      if (model.deadlineMillis() > 0) {
-        p.append(' ').append(duration(model.deadlineMillis() - nowMillis));
+      String rounds = v.round() + "/" + (v.settings().hasUncertainEnd() ? "?" : "")
+          + v.settings().rounds();
+      p.append(" | ");
+      if (v.isFinalRound() && !v.isLastTurn()) {
+        p.append("FINAL ROUND ").append(rounds);
+      } else {
+        p.append("round ").append(rounds);
+        if (!v.isFinalRound() && v.settings().uncertainEnd()
+            .filter(u -> v.round() >= u.earliest()).isPresent()) {
+          p.append(", may be the last");
+        }
+      }
+      p.append(" | ");
+      if (v.isLastTurn()) {
+        p.append(v.isMyTurn() ? connected ? "YOUR LAST TURN: offers can't be accepted"
+                : "YOUR LAST TURN"
+            : v.toMove().map(r -> EventText.roleName(v, r) + "'s last turn").orElse(""));
+      } else {
+        p.append(v.isMyTurn() ? "YOUR TURN"
+            : v.toMove().map(r -> EventText.roleName(v, r) + "'s turn").orElse(""));
+      }
+      if (!connected) {
+        p.append(" | reconnecting...");
+      } else if (v.isPaused()) {
+        p.append(" | paused");
+      } else {
+        v.deadline().ifPresent(d -> p.append(' ')
+            .append(EventText.duration(d.toEpochMilli() - now.toEpochMilli())));
       }
     }
     return p.append(" > ").toString();
-  }
-
-  // ---------------------------------------------------------- helpers
-
-  /** {@code m:ss}, never negative. */
-  public static String duration(long millis) {
-    long seconds = Math.max(0, (millis + 999) / 1000);
-    return seconds / 60 + ":" + String.format(Locale.ROOT, "%02d", seconds % 60);
-  }
-
-  private static String lower(String s) {
-    return line(s).toLowerCase(Locale.ROOT);
-  }
-
-  private static boolean isMe(GameModel model, String role) {
-    return model.myRole().map(role::equals).orElse(false);
-  }
-
-  private static boolean canAccept(GameModel model) {
-    return model.onTable().isPresent() && !isMe(model, model.onTable().get().getRole());
-  }
-
-  static String roleName(GameModel model, String role) {
-    return line(model.roleName(role));
-  }
-
-  private static String speaker(GameModel model, String role) {
-    return roleName(model, role) + model.playerName(role).map(n -> " (" + line(n) + ")")
-        .orElse("");
-  }
-
-  private static int optionWidth(GameModel model) {
-    int w = 0;
-    for (IssueView issue : model.scenario().getIssuesList()) {
-      for (OptionView o : issue.getOptionsList()) {
-        w = Math.max(w, line(o.getId()).length());
-      }
-    }
-    return w;
-  }
-
-  static String pad(String s, int width) {
-    StringBuilder b = new StringBuilder(s);
-    while (b.length() < width) {
-      b.append(' ');
-    }
-    return b.toString();
-  }
-
-  static String padLeft(String s, int width) {
-    StringBuilder b = new StringBuilder();
-    while (b.length() + s.length() < width) {
-      b.append(' ');
-    }
-    return b.append(s).toString();
   }
 }

@@ -59,6 +59,19 @@ public final class SeatStore {
     return new SeatStore(homeDir.resolve(FILE_NAME));
   }
 
+  /**
+   * The class tokens kept next to this store: a student's token for each class
+   * joined (the role is the student's name), as private as the seat tokens.
+   */
+  public SeatStore classTokens() {
+    return new SeatStore(file.resolveSibling("classes.properties"));
+  }
+
+  /** The instructor tokens kept next to this store: one per class created here. */
+  public SeatStore instructorTokens() {
+    return new SeatStore(file.resolveSibling("instructor.properties"));
+  }
+
   public Path file() {
     return file;
   }

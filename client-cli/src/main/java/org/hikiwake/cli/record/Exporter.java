@@ -1,39 +1,34 @@
 package org.hikiwake.cli.record;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.hikiwake.engine.analysis.Analysis;
-import org.hikiwake.engine.analysis.Assessment;
-import org.hikiwake.engine.analysis.Point;
+import org.hikiwake.cli.text.EventText;
+import org.hikiwake.codec.export.GameExports;
+import org.hikiwake.codec.recording.ReplayedRecording;
 import org.hikiwake.engine.game.Event;
-import org.hikiwake.engine.game.GameState;
 import org.hikiwake.engine.game.Result;
+import org.hikiwake.engine.replay.Replay;
 import org.hikiwake.engine.scenario.Issue;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.Role;
 import org.hikiwake.engine.scenario.Scenario;
-import org.hikiwake.proto.recording.RecordingEntry;
+import org.hikiwake.engine.view.Viewer;
 
 /** Writes a replayed recording as JSON, CSV (one row per move) or a Markdown transcript. Pure. */
 public final class Exporter {
   /** The export formats. */
   public enum Format { JSON, CSV, MD }
 
-  private static final JsonFormat.Printer PROTO_JSON = JsonFormat.printer()
-      .omittingInsignificantWhitespace().preservingProtoFieldNames();
+  /** Every field, zero values too, so every game's document has the same shape. */
+  private static final JsonFormat.Printer JSON = JsonFormat.printer()
+      .preservingProtoFieldNames().alwaysPrintFieldsWithNoPresence();
 
   private Exporter() {}
 
-  public static String export(LoadedGame g, Format format) {
+  public static String export(ReplayedRecording g, Format format) {
     switch (format) {
       case JSON:
         return json(g);
@@ -48,125 +43,16 @@ public final class Exporter {
 
   // ------------------------------------------------------------------ JSON
 
-  /** The whole record: header, settings, every event with both sides' points, result, analysis. */
-  public static String json(LoadedGame g) {
-    Scenario s = g.scenario();
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("game_code", g.header().getGameCode());
-    root.put("scenario_id", s.id());
-    root.put("scenario_title", s.title());
-    root.put("created_at", Instant.ofEpochMilli(g.header().getCreatedAtMillis()).toString());
-    root.put("server_version", g.header().getServerVersion());
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("rounds", g.settings().rounds());
-    settings.put("turn_limit_millis", g.settings().turnLimit().map(d -> d.toMillis()).orElse(0L));
-    root.put("settings", settings);
-    List<Object> roles = new ArrayList<>();
-    for (Role r : s.roles()) {
-      Map<String, Object> role = new LinkedHashMap<>();
-      role.put("id", r.id());
-      role.put("name", r.name());
-      role.put("reservation_value", r.reservationValue());
-      roles.add(role);
-    }
-    root.put("roles", roles);
-    List<Object> events = new ArrayList<>();
-    for (LoadedGame.Step step : g.steps()) {
-      RecordingEntry r = step.record();
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("seq", r.getSeq());
-      e.put("at", Instant.ofEpochMilli(r.getAtMillis()).toString());
-      e.put("role", r.getRole());
-      e.put("round", step.before().round());
-      if (r.hasSeatTaken()) {
-        e.put("kind", "seat_taken");
-        e.put("event", raw(r.getSeatTaken().toBuilder().clearTokenSha256()));
-      } else {
-        e.put("kind", r.getEvent().getKindCase().name().toLowerCase(Locale.ROOT));
-        e.put("event", raw(r.getEvent()));
-        step.event().ifPresent(ev -> {
-          if (ev instanceof Event.OfferMade o) {
-            e.put("points", points(s, step.after(), o.pkg()));
-          }
-        });
-      }
-      events.add(e);
-    }
-    root.put("events", events);
-    GameState last = g.last();
-    Map<String, Object> result = new LinkedHashMap<>();
-    if (last.result().isPresent()) {
-      Result r = last.result().get();
-      result.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
-      result.put("ended_by", r.endedBy().orElse(null));
-      Map<String, Object> scores = new LinkedHashMap<>();
-      for (Role role : s.roles()) {
-        scores.put(role.id(), r.scores().get(role.id()));
-      }
-      result.put("scores", scores);
-      result.put("agreed", r.agreed().map(Exporter::packageMap).orElse(null));
-    } else {
-      result.put("outcome", "unfinished");
-    }
-    root.put("result", result);
-    root.put("analysis", analysis(g));
-    Map<String, Object> readable = new LinkedHashMap<>();
-    readable.put("complete", g.isSound());
-    readable.put("problem", g.problem().orElse(null));
-    readable.put("good_bytes", g.goodBytes());
-    readable.put("total_bytes", g.totalBytes());
-    root.put("file", readable);
-    return Json.write(root);
-  }
-
-  private static Map<String, Object> analysis(LoadedGame g) {
-    Scenario s = g.scenario();
-    GameState last = g.last();
-    Analysis a = Analysis.of(s, last.pointsInForce());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("package_count", Analysis.packageCount(s));
-    out.put("zopa_size", a.zopaSize());
-    out.put("frontier_size", a.frontier().size());
-    out.put("nash", a.nash().map(p -> analysed(s, p)).orElse(null));
-    out.put("kalai_smorodinsky", a.kalaiSmorodinsky().map(p -> analysed(s, p)).orElse(null));
-    last.result().flatMap(Result::agreed).ifPresent(p -> {
-      Assessment as = a.assess(p);
-      Map<String, Object> agreed = new LinkedHashMap<>();
-      agreed.put("dominated", as.dominated());
-      agreed.put("distance_to_frontier", as.distanceToFrontier());
-      agreed.put("joint_gain_left", as.jointGainLeft());
-      out.put("agreed", agreed);
-    });
-    return out;
-  }
-
-  private static Map<String, Object> analysed(Scenario s, Point p) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("package", packageMap(p.pkg()));
-    Map<String, Object> pts = new LinkedHashMap<>();
-    pts.put(s.roles().get(0).id(), p.first());
-    pts.put(s.roles().get(1).id(), p.second());
-    out.put("points", pts);
-    return out;
-  }
-
-  private static Map<String, Object> packageMap(Package p) {
-    return new LinkedHashMap<>(p.choices());
-  }
-
-  private static Map<String, Object> points(Scenario s, GameState state, Package p) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Role r : s.roles()) {
-      out.put(r.id(), state.pointsOf(r.id()).score(p));
-    }
-    return out;
-  }
-
-  private static Json.Raw raw(MessageOrBuilder message) {
+  /**
+   * The whole record as a hikiwake.export.v1.GameExport in protobuf's JSON
+   * mapping: header, settings, every event with both sides' points, result,
+   * analysis and whether the file was sound.
+   */
+  public static String json(ReplayedRecording g) {
     try {
-      return new Json.Raw(PROTO_JSON.print(message));
+      return JSON.print(GameExports.of(g)) + "\n";
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException("cannot print a record as JSON", e);
+      throw new IllegalStateException("cannot print the export as JSON", e);
     }
   }
 
@@ -178,7 +64,7 @@ public final class Exporter {
    * sides' points for the package (the reservation values when the game ends
    * without agreement).
    */
-  public static String csv(LoadedGame g) {
+  public static String csv(ReplayedRecording g) {
     Scenario s = g.scenario();
     StringBuilder b = new StringBuilder();
     List<String> head = new ArrayList<>(List.of("seq", "at", "round", "role", "move"));
@@ -189,11 +75,8 @@ public final class Exporter {
       head.add(r.id() + "_points");
     }
     row(b, head);
-    for (LoadedGame.Step step : g.steps()) {
-      if (step.event().isEmpty()) {
-        continue;
-      }
-      Event e = step.event().get();
+    for (Replay.Step step : g.replay().steps()) {
+      Event e = step.recorded().event();
       String move;
       String role;
       Optional<Package> pkg = Optional.empty();
@@ -215,6 +98,9 @@ public final class Exporter {
           case WALK_OUT:
             move = "walkaway";
             break;
+          case ABANDONED:
+            move = "abandoned";
+            break;
           default:
             move = "deadline";
             break;
@@ -230,8 +116,8 @@ public final class Exporter {
         continue;
       }
       List<String> cells = new ArrayList<>();
-      cells.add(Long.toString(step.record().getSeq()));
-      cells.add(Instant.ofEpochMilli(step.record().getAtMillis()).toString());
+      cells.add(Long.toString(step.recorded().seq()));
+      cells.add(step.recorded().at().toString());
       cells.add(Integer.toString(step.before().round()));
       cells.add(role);
       cells.add(move);
@@ -273,12 +159,14 @@ public final class Exporter {
 
   // -------------------------------------------------------------- Markdown
 
-  /** A readable transcript: header, every record with both sides' points, the ending. */
-  public static String markdown(LoadedGame g) {
-    Scenario s = g.scenario();
-    Set<String> all = Set.copyOf(s.points().keySet());
+  /**
+   * A readable transcript: the header, every event with both sides' points
+   * (the replay's own text, seen by an umpire), then the outcome and the debrief.
+   */
+  public static String markdown(ReplayedRecording g) {
+    ViewedReplay r = ViewedReplay.of(g, Viewer.umpire());
     StringBuilder b = new StringBuilder();
-    List<String> header = ReplayRenderer.header(g);
+    List<String> header = ReplayText.header(r);
     b.append("# ").append(md(header.get(0))).append("\n\n");
     for (int i = 1; i < header.size(); i++) {
       b.append("- ").append(md(header.get(i))).append('\n');
@@ -288,13 +176,19 @@ public final class Exporter {
           .append(". Only ").append(g.readableSummary()).append(" could be read.\n");
     }
     b.append("\n## Transcript\n\n```text\n");
-    for (LoadedGame.Step step : g.steps()) {
-      for (String l : ReplayRenderer.step(g, step, all)) {
+    List<String> ending = new ArrayList<>();
+    for (ViewedReplay.Step step : r.steps()) {
+      if (ReplayText.isEnd(step)) {
+        ending.addAll(EventText.lines(step.after(), step.sighting()));
+        continue;
+      }
+      for (String l : ReplayText.step(r, step)) {
         b.append(fenced(l)).append('\n');
       }
     }
+    ending.addAll(ReplayText.ending(r));
     b.append("```\n\n## Outcome and analysis\n\n```text\n");
-    for (String l : ReplayRenderer.ending(g)) {
+    for (String l : ending) {
       if (!l.isEmpty()) {
         b.append(fenced(l)).append('\n');
       }

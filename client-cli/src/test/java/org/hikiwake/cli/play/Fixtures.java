@@ -1,103 +1,136 @@
 package org.hikiwake.cli.play;
 
-import java.util.Optional;
-import org.hikiwake.engine.analysis.Analysis;
-import org.hikiwake.engine.analysis.Point;
+import com.google.common.collect.ImmutableList;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hikiwake.codec.recording.RecordedGames;
+import org.hikiwake.codec.wire.WireViews;
+import org.hikiwake.engine.game.GameState;
+import org.hikiwake.engine.game.Rules;
+import org.hikiwake.engine.replay.Recorded;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.Scenario;
-import org.hikiwake.engine.scenario.ScenarioException;
-import org.hikiwake.engine.scenario.ScenarioLoader;
-import org.hikiwake.proto.game.GameSetup;
-import org.hikiwake.proto.game.GameOutcome;
-import org.hikiwake.proto.game.GameResult;
-import org.hikiwake.proto.game.RoleScore;
-import org.hikiwake.proto.wire.AnalysedPackage;
-import org.hikiwake.proto.wire.Debrief;
+import org.hikiwake.engine.view.GameView;
+import org.hikiwake.engine.view.Projection;
+import org.hikiwake.engine.view.Reveal;
+import org.hikiwake.engine.view.Sighting;
+import org.hikiwake.engine.view.Viewer;
 import org.hikiwake.proto.wire.EventView;
-import org.hikiwake.proto.wire.GameOver;
-import org.hikiwake.proto.wire.GameView;
-import org.hikiwake.proto.wire.GamePhase;
-import org.hikiwake.proto.wire.RevealedRole;
-import org.hikiwake.proto.wire.SeatInfo;
-import org.hikiwake.server.room.Views;
+import org.hikiwake.proto.wire.GameSnapshot;
+import org.hikiwake.proto.wire.Joined;
+import org.hikiwake.proto.wire.Watching;
 
-/** Game models and events of the built-in scenario, for renderer and model tests. */
+/**
+ * Games of the built-in scenario played through the rules, and the wire
+ * messages a server sends about them (made with the server's own mapping),
+ * so the client's fold and text are tested on what they really receive.
+ */
 final class Fixtures {
-  static final String CODE = "K7MX-Q2PA";
-  /** The Nash package of the built-in scenario: Japan 69, Russia 87. */
-  static final Package NASH = Package.of("territory", "two_islands_plus",
-      "peace_treaty", "treaty_signed", "energy", "lng_and_pipeline", "far_east", "major",
-      "security", "full_fact_sheet", "missile_defence", "briefings");
+  static final String CODE = RecordedGames.CODE;
+  /** The Nash package of the built-in scenario: Japan 57, Russia 82. */
+  static final Package NASH = RecordedGames.NASH;
 
   private Fixtures() {}
 
-  static Scenario scenario() {
-    try {
-      return ScenarioLoader.fromClasspath("japan-russia-2013");
-    } catch (ScenarioException e) {
-      throw new IllegalStateException(e);
+  /** Aiko (Japan) and Boris (Russia) sit; the game starts, Japan to move in round 1. */
+  static RecordedGames.Game seated() {
+    return RecordedGames.japanRussia().seat("japan", "Aiko").seat("russia", "Boris");
+  }
+
+  /** Like {@link #seated()}, with 90 seconds per turn. */
+  static RecordedGames.Game seatedTimed() {
+    return RecordedGames.japanRussia(Duration.ofSeconds(90)).seat("japan", "Aiko")
+        .seat("russia", "Boris");
+  }
+
+  /** The game as a seat gets it on joining (or resuming) now. */
+  static LiveGame joined(String role, RecordedGames.Game game) {
+    return LiveGame.fromJoined(joinedMessage(role, game));
+  }
+
+  /** The Joined message a server sends to a seat of the game now. */
+  static Joined joinedMessage(String role, RecordedGames.Game game) {
+    Scenario s = game.scenario();
+    GameState state = game.state();
+    return Joined.newBuilder().setSeatToken("secret-token").setRole(role)
+        .setBrief(s.role(role).orElseThrow().brief())
+        .setReservationValue(s.role(role).orElseThrow().reservationValue())
+        .setPoints(WireViews.pointsView(s.publicPart(), state.pointsOf(role)))
+        .setInitialPoints(WireViews.pointsView(s.publicPart(), s.pointsOf(role)))
+        .setGame(snapshot(Viewer.player(role), game))
+        .build();
+  }
+
+  /** The game as a watcher gets it now. */
+  static LiveGame watching(RecordedGames.Game game) {
+    return LiveGame.fromWatching(Watching.newBuilder()
+        .setGame(snapshot(Viewer.watcher(), game)).build());
+  }
+
+  /** The snapshot a server sends a viewer: its view now and every event as it saw it. */
+  static GameSnapshot snapshot(Viewer viewer, RecordedGames.Game game) {
+    Scenario s = game.scenario();
+    GameView view = Projection.initialView(s, GameState.initial(s, game.state().settings()),
+        viewer);
+    List<Sighting> history = sightings(viewer, game, 0);
+    for (Sighting h : history) {
+      view = view.apply(h.seen());
     }
+    Map<String, Boolean> connected = new LinkedHashMap<>();
+    view.seats().keySet().forEach(r -> connected.put(r, true));
+    return WireViews.snapshot(CODE, view, history, connected);
   }
 
-  /** A game in progress in round 1, Japan to move, seen from the given seat. */
-  static GameModel inProgress(String role) {
-    return model(Optional.of(role), GamePhase.GAME_PHASE_IN_PROGRESS, "japan", 0);
+  /** The events recorded after {@code afterSeq}, as a viewer is sent them. */
+  static List<EventView> pushed(Viewer viewer, RecordedGames.Game game, long afterSeq) {
+    List<EventView> out = new ArrayList<>();
+    for (Sighting s : sightings(viewer, game, afterSeq)) {
+      out.add(WireViews.eventView(CODE, s, game.scenario().publicPart()));
+    }
+    return out;
   }
 
-  static GameModel watching() {
-    return model(Optional.empty(), GamePhase.GAME_PHASE_IN_PROGRESS, "japan", 0);
+  /** The live game after the events recorded since it last saw one, each pushed as a server does. */
+  static LiveGame caughtUp(LiveGame live, RecordedGames.Game game) {
+    LiveGame g = live;
+    for (EventView e : pushed(live.view().viewer(), game, live.lastSeq())) {
+      g = g.apply(e);
+    }
+    return g;
   }
 
-  static GameModel model(Optional<String> role, GamePhase phase, String toMove, long deadline) {
-    Scenario s = scenario();
-    GameView view = GameView.newBuilder()
-        .setGameCode(CODE)
-        .setScenario(Views.scenarioView(s))
-        .setSettings(GameSetup.newBuilder().setRounds(6))
-        .setPhase(phase)
-        .setRound(phase == GamePhase.GAME_PHASE_WAITING ? 0 : 1)
-        .setTurn(phase == GamePhase.GAME_PHASE_WAITING ? -1 : 0)
-        .setToMove(phase == GamePhase.GAME_PHASE_IN_PROGRESS ? toMove : "")
-        .setDeadlineMillis(deadline)
-        .addSeats(SeatInfo.newBuilder().setRole("japan").setRoleName("Japan").setTaken(true)
-            .setDisplayName("Aiko").setConnected(true))
-        .addSeats(SeatInfo.newBuilder().setRole("russia").setRoleName("Russia").setTaken(true)
-            .setDisplayName("Boris").setConnected(true))
-        .build();
-    Optional<Seat> seat = role.map(r -> new Seat(r, "secret-token",
-        s.role(r).orElseThrow().brief(), s.role(r).orElseThrow().reservationValue(),
-        Points.from(Views.pointsTable(s, s.pointsOf(r)))));
-    return GameModel.fromView(view, seat);
+  private static ImmutableList<Sighting> sightings(Viewer viewer, RecordedGames.Game game,
+      long afterSeq) {
+    Scenario s = game.scenario();
+    GameState state = GameState.initial(s, game.state().settings());
+    ImmutableList.Builder<Sighting> out = ImmutableList.builder();
+    for (Recorded r : game.events()) {
+      GameState after = Rules.apply(state, r.event());
+      if (r.seq() > afterSeq) {
+        out.add(new Sighting(r.seq(), r.at(),
+            Projection.of(s, r.event(), viewer, () -> Reveal.of(after))));
+      }
+      state = after;
+    }
+    return out.build();
   }
 
-  static EventView event(long seq, EventView.Builder b) {
-    return b.setGameCode(CODE).setSeq(seq).setAtMillis(1_000_000L).build();
+  /**
+   * The live text of the first event of a kind recorded since the live game
+   * last saw one, pushed to it as a server does, with the events before it.
+   */
+  static List<String> textOf(LiveGame live, RecordedGames.Game game, EventView.KindCase kind) {
+    LiveGame g = live;
+    for (EventView e : pushed(live.view().viewer(), game, live.lastSeq())) {
+      g = g.apply(e);
+      if (e.getKindCase() == kind) {
+        return Renderer.event(g, e);
+      }
+    }
+    throw new AssertionError("no " + kind + " event after " + live.lastSeq());
   }
 
-  /** The game-over event of an agreement on the given package, accepted by Russia. */
-  static GameOver agreementOn(Package pkg) {
-    Scenario s = scenario();
-    Analysis a = Analysis.of(s);
-    Point p = a.pointOf(pkg);
-    Point nash = a.nash().orElseThrow();
-    var assessment = a.assess(pkg);
-    return GameOver.newBuilder()
-        .setResult(GameResult.newBuilder().setOutcome(GameOutcome.GAME_OUTCOME_AGREEMENT)
-            .setAgreed(GameModel.toProto(pkg))
-            .addScores(RoleScore.newBuilder().setRole("japan").setScore(p.first()))
-            .addScores(RoleScore.newBuilder().setRole("russia").setScore(p.second()))
-            .setEndedBy("russia"))
-        .addRoles(RevealedRole.newBuilder().setRole("japan").setReservationValue(48)
-            .setPoints(Views.pointsTable(s, s.pointsOf("japan"))))
-        .addRoles(RevealedRole.newBuilder().setRole("russia").setReservationValue(75)
-            .setPoints(Views.pointsTable(s, s.pointsOf("russia"))))
-        .setDebrief(Debrief.newBuilder().setZopaSize(a.zopaSize()).setPackageCount(1620)
-            .setNash(AnalysedPackage.newBuilder().setPackage(GameModel.toProto(nash.pkg()))
-                .addPoints(RoleScore.newBuilder().setRole("japan").setScore(nash.first()))
-                .addPoints(RoleScore.newBuilder().setRole("russia").setScore(nash.second())))
-            .setAgreedDominated(assessment.dominated())
-            .setAgreedDistanceToFrontier(assessment.distanceToFrontier())
-            .setAgreedJointGainLeft(assessment.jointGainLeft()))
-        .build();
-  }
 }

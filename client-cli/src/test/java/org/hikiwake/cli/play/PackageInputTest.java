@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.hikiwake.engine.scenario.Package;
+import org.hikiwake.engine.scenario.PublicScenario;
 import org.junit.jupiter.api.Test;
 
 class PackageInputTest {
-  private final GameModel model = Fixtures.inProgress("japan");
+  private final PublicScenario model = Fixtures.seated().scenario().publicPart();
 
   @Test
   void parse_exactIds_inScenarioOrder() {

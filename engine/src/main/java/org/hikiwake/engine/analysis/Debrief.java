@@ -43,10 +43,24 @@ public record Debrief(
   /** The debrief of a result under the given points in force. */
   public static Debrief of(Scenario scenario, Map<String, PointsTable> pointsInForce,
       Result result) {
-    Analysis analysis = Analysis.of(scenario, pointsInForce);
+    return of(Analysis.of(scenario, pointsInForce), result);
+  }
+
+  /** The debrief of a result from an analysis under the points in force at the end. */
+  public static Debrief of(Analysis analysis, Result result) {
+    return of(analysis, result.agreed());
+  }
+
+  /**
+   * The debrief from an analysis, assessing the agreed package if there is
+   * one (a game still running has none).
+   */
+  public static Debrief of(Analysis analysis, Optional<org.hikiwake.engine.scenario.Package>
+      agreed) {
+    Scenario scenario = analysis.scenario();
     return new Debrief(analysis.zopaSize(), Analysis.packageCount(scenario), analysis.nash(),
         analysis.kalaiSmorodinsky(), analysis.frontier(),
-        result.agreed().map(analysis::assess));
+        agreed.map(analysis::assess));
   }
 
   /** True if the Nash and Kalai-Smorodinsky packages are the same package. */

@@ -31,6 +31,49 @@ public sealed interface Event {
     }
   }
 
+  /**
+   * The instructor freed a seat (its holder lost the token or changed
+   * laptops); the next player to take it gets it with a new token.
+   */
+  record SeatReleased(String role) implements Event {
+    public SeatReleased {
+      checkNotNull(role, "role");
+    }
+  }
+
+  /** The instructor made a text-only announcement to the game. */
+  record Announced(String text) implements Event {
+    public Announced {
+      checkNotNull(text, "text");
+    }
+  }
+
+  /** The instructor paused the game: its clock stops and turn moves wait. */
+  record Paused(Instant at) implements Event {
+    public Paused {
+      checkNotNull(at, "at");
+    }
+  }
+
+  /**
+   * The instructor resumed the game.
+   *
+   * @param deadline the current turn's deadline, moved on by the time paused (timed games)
+   */
+  record Resumed(Instant at, Optional<Instant> deadline) implements Event {
+    public Resumed {
+      checkNotNull(at, "at");
+      checkNotNull(deadline, "deadline");
+    }
+  }
+
+  /** The instructor extended the game; {@code rounds} is its new number of rounds. */
+  record RoundsExtended(int rounds) implements Event {
+    public RoundsExtended {
+      checkArgument(rounds >= 1, "rounds must be >= 1 but was %s", rounds);
+    }
+  }
+
   /** The game began. A {@link TurnChanged} for the first turn follows. */
   record GameStarted(Instant at) implements Event {
     public GameStarted {

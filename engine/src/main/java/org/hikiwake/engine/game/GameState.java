@@ -25,6 +25,7 @@ import org.hikiwake.engine.scenario.Scenario;
  * @param onTable the latest offer, which an accept would settle on
  * @param pointsInForce each role's points, including the news so far
  * @param newsArrived ids of the news items that have arrived, in order
+ * @param pausedAt when the instructor paused the game, while it is paused
  * @param result how the game ended, once it has
  */
 public record GameState(
@@ -39,6 +40,7 @@ public record GameState(
     Optional<Offer> onTable,
     ImmutableMap<String, PointsTable> pointsInForce,
     ImmutableList<String> newsArrived,
+    Optional<Instant> pausedAt,
     Optional<Result> result) {
 
   public GameState {
@@ -62,6 +64,7 @@ public record GameState(
         Optional.empty(),
         scenario.points(),
         ImmutableList.of(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -112,37 +115,53 @@ public record GameState(
 
   GameState withSeats(ImmutableMap<String, Seat> newSeats) {
     return new GameState(scenario, settings, newSeats, phase, turn, round, toMove, deadline,
-        onTable, pointsInForce, newsArrived, result);
+        onTable, pointsInForce, newsArrived, pausedAt, result);
   }
 
   GameState withPhase(Phase newPhase) {
     return new GameState(scenario, settings, seats, newPhase, turn, round, toMove, deadline,
-        onTable, pointsInForce, newsArrived, result);
+        onTable, pointsInForce, newsArrived, pausedAt, result);
   }
 
   GameState withTurn(int newTurn, int newRound, Optional<String> newToMove,
       Optional<Instant> newDeadline) {
     return new GameState(scenario, settings, seats, phase, newTurn, newRound, newToMove,
-        newDeadline, onTable, pointsInForce, newsArrived, result);
+        newDeadline, onTable, pointsInForce, newsArrived, pausedAt, result);
   }
 
   GameState withDeadline(Optional<Instant> newDeadline) {
     return new GameState(scenario, settings, seats, phase, turn, round, toMove, newDeadline,
-        onTable, pointsInForce, newsArrived, result);
+        onTable, pointsInForce, newsArrived, pausedAt, result);
   }
 
   GameState withOnTable(Optional<Offer> offer) {
     return new GameState(scenario, settings, seats, phase, turn, round, toMove, deadline, offer,
-        pointsInForce, newsArrived, result);
+        pointsInForce, newsArrived, pausedAt, result);
   }
 
   GameState withNews(ImmutableMap<String, PointsTable> points, ImmutableList<String> arrived) {
     return new GameState(scenario, settings, seats, phase, turn, round, toMove, deadline,
-        onTable, points, arrived, result);
+        onTable, points, arrived, pausedAt, result);
   }
 
   GameState withResult(Result ended) {
     return new GameState(scenario, settings, seats, Phase.ENDED, turn, round, Optional.empty(),
-        Optional.empty(), onTable, pointsInForce, newsArrived, Optional.of(ended));
+        Optional.empty(), onTable, pointsInForce, newsArrived, Optional.empty(),
+        Optional.of(ended));
+  }
+
+  GameState withPause(Optional<Instant> at, Optional<Instant> newDeadline) {
+    return new GameState(scenario, settings, seats, phase, turn, round, toMove, newDeadline,
+        onTable, pointsInForce, newsArrived, at, result);
+  }
+
+  GameState withSettings(GameSettings newSettings) {
+    return new GameState(scenario, newSettings, seats, phase, turn, round, toMove, deadline,
+        onTable, pointsInForce, newsArrived, pausedAt, result);
+  }
+
+  /** True while the instructor has the game paused. */
+  public boolean isPaused() {
+    return pausedAt.isPresent();
   }
 }

@@ -85,4 +85,59 @@ public sealed interface Move {
       checkNotNull(at, "at");
     }
   }
+
+  // ---- the instructor's controls (host moves) ----
+
+  /** Brings a news item of the scenario now, ahead of its round (it then does not come again). */
+  record ReleaseNews(String newsId, Instant at) implements Move {
+    public ReleaseNews {
+      checkNotNull(newsId, "newsId");
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** A text-only announcement to both sides; no points change. */
+  record Announce(String text, Instant at) implements Move {
+    public Announce {
+      checkNotNull(text, "text");
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** Pauses the game: the clock stops and turn moves wait; chat goes on. */
+  record Pause(Instant at) implements Move {
+    public Pause {
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** Resumes a paused game; the side to move keeps the time it had left. */
+  record Resume(Instant at) implements Move {
+    public Resume {
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** Adds rounds to the game. */
+  record Extend(int extraRounds, Instant at) implements Move {
+    public Extend {
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** Ends the game at once with no agreement: as a deadline, or as abandoned. */
+  record End(Outcome outcome, Instant at) implements Move {
+    public End {
+      checkNotNull(outcome, "outcome");
+      checkNotNull(at, "at");
+    }
+  }
+
+  /** Frees a taken seat, for a player who lost the token or changed laptops. */
+  record ReleaseSeat(String role, Instant at) implements Move {
+    public ReleaseSeat {
+      checkNotNull(role, "role");
+      checkNotNull(at, "at");
+    }
+  }
 }

@@ -6,6 +6,8 @@ public enum Outcome {
   AGREEMENT,
   /** One side walked away. */
   WALK_OUT,
-  /** The last round passed with no acceptance. */
-  DEADLINE
+  /** The last round passed with no acceptance, or the instructor called time. */
+  DEADLINE,
+  /** The instructor ended the game as abandoned (e.g. a player never came back). */
+  ABANDONED
 }

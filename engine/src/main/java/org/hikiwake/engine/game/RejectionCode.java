@@ -25,5 +25,35 @@ public enum RejectionCode {
   /** A turn time-out was claimed for a turn that is not yet over. */
   TURN_NOT_EXPIRED,
   /** A clock move was made in a game whose turns are untimed. */
-  UNTIMED_GAME
+  UNTIMED_GAME,
+  /** The game is paused by the instructor; turn moves wait for the resume. */
+  GAME_PAUSED,
+  /** A resume was asked for a game that is not paused, or a pause for one that is. */
+  PAUSE_STATE,
+  /** The news item is not in the scenario. */
+  UNKNOWN_NEWS,
+  /** The news item has already arrived in this game. */
+  NEWS_ALREADY_ARRIVED,
+  /** The seat to free is not taken. */
+  SEAT_FREE,
+  /** The game cannot be extended by that many rounds (or a limit is out of range). */
+  BAD_EXTENSION,
+  /** The class is over. */
+  CLASS_OVER,
+  /** The name is not on the class's roster. */
+  NOT_ON_ROSTER,
+  /** A student of that name is already in the class. */
+  DUPLICATE_NAME,
+  /** No student is free to be paired. */
+  NOBODY_WAITING,
+  /** No student of that name has joined the class. */
+  UNKNOWN_STUDENT,
+  /** The game named is not one of the class's. */
+  UNKNOWN_GAME_OF_CLASS,
+  /** The student is in a game that has not ended. */
+  STUDENT_IN_GAME,
+  /** The class has no games yet. */
+  NO_GAMES_YET,
+  /** No bot of that level is hosted here. */
+  UNKNOWN_BOT
 }

@@ -76,12 +76,27 @@ public final class Rules {
     } else if (move instanceof Move.RestartClock restart) {
       return decideRestartClock(state, restart);
     }
-    throw new AssertionError(move);
+    return Controls.decide(state, move);
   }
 
   /** Returns the state after one event. The event must come from {@link #decide}. */
   public static GameState apply(GameState s, Event event) {
-    if (event instanceof SeatTaken seat) {
+    if (event instanceof Event.SeatReleased released) {
+      checkState(s.seats().containsKey(released.role()), "seat %s is not taken", released.role());
+      Map<String, Seat> seats = new LinkedHashMap<>(s.seats());
+      seats.remove(released.role());
+      return s.withSeats(ImmutableMap.copyOf(seats));
+    } else if (event instanceof Event.Announced) {
+      return s;
+    } else if (event instanceof Event.Paused paused) {
+      checkState(!s.isPaused(), "game already paused");
+      return s.withPause(Optional.of(paused.at()), s.deadline());
+    } else if (event instanceof Event.Resumed resumed) {
+      checkState(s.isPaused(), "game not paused");
+      return s.withPause(Optional.empty(), resumed.deadline());
+    } else if (event instanceof Event.RoundsExtended extended) {
+      return s.withSettings(s.settings().withRounds(extended.rounds()));
+    } else if (event instanceof SeatTaken seat) {
       checkState(s.scenario().hasRole(seat.role()), "unknown role %s", seat.role());
       checkState(!s.seats().containsKey(seat.role()), "seat %s already taken", seat.role());
       Map<String, Seat> seats = new LinkedHashMap<>(s.seats());
@@ -182,7 +197,8 @@ public final class Rules {
     events.add(new SeatTaken(take.role(), take.displayName(), take.bot(), take.tokenHash()));
     boolean full = s.scenario().roles().stream()
         .allMatch(r -> r.id().equals(take.role()) || s.seats().containsKey(r.id()));
-    if (full) {
+    // A seat freed by the instructor is taken again in a running game: no second start.
+    if (full && s.phase() == Phase.WAITING) {
       events.add(new GameStarted(take.at()));
       beginTurn(s, 0, take.at(), events);
     }
@@ -263,6 +279,9 @@ public final class Rules {
     if (phaseProblem.isPresent()) {
       return new Rejected(phaseProblem.get());
     }
+    if (s.isPaused()) {
+      return new Rejected(pausedRejection());
+    }
     if (s.deadline().isEmpty()) {
       return reject(RejectionCode.UNTIMED_GAME, "Turns in this game have no time limit.");
     }
@@ -281,6 +300,9 @@ public final class Rules {
     if (phaseProblem.isPresent()) {
       return new Rejected(phaseProblem.get());
     }
+    if (s.isPaused()) {
+      return new Rejected(pausedRejection());
+    }
     if (s.settings().turnLimit().isEmpty()) {
       return reject(RejectionCode.UNTIMED_GAME, "Turns in this game have no time limit.");
     }
@@ -291,7 +313,7 @@ public final class Rules {
   /** Appends the events that close the current turn and open the next, or end the game. */
   private static void endTurn(GameState s, Instant at, List<Event> events) {
     int next = s.turn() + 1;
-    if (roundOf(next) > s.settings().rounds()) {
+    if (roundOf(next) > s.settings().lastRound()) {
       events.add(new GameEnded(noAgreement(s, Outcome.DEADLINE, Optional.empty())));
     } else {
       beginTurn(s, next, at, events);
@@ -304,8 +326,11 @@ public final class Rules {
     Optional<Instant> deadline = s.settings().turnLimit().map(at::plus);
     events.add(new TurnChanged(turn, round, role, deadline));
     if (round != s.round()) {
-      for (News news : s.scenario().newsFor(round)) {
-        events.add(new NewsArrived(news.id()));
+      for (News news : s.settings().news().newsFor(s.scenario(), round)) {
+        // news the instructor released early does not come twice
+        if (!s.newsArrived().contains(news.id())) {
+          events.add(new NewsArrived(news.id()));
+        }
       }
     }
   }
@@ -314,7 +339,7 @@ public final class Rules {
     return turn / 2 + 1;
   }
 
-  private static Result noAgreement(GameState s, Outcome outcome, Optional<String> endedBy) {
+  static Result noAgreement(GameState s, Outcome outcome, Optional<String> endedBy) {
     Map<String, Integer> scores = new LinkedHashMap<>();
     for (Role role : s.scenario().roles()) {
       scores.put(role.id(), role.reservationValue());
@@ -330,6 +355,9 @@ public final class Rules {
     if (phaseProblem.isPresent()) {
       return phaseProblem;
     }
+    if (s.isPaused()) {
+      return Optional.of(pausedRejection());
+    }
     if (!s.isTurnOf(role)) {
       String other = s.toMove().orElseThrow();
       String name = s.scenario().role(other).map(Role::name).orElse(other);
@@ -339,7 +367,12 @@ public final class Rules {
     return Optional.empty();
   }
 
-  private static Optional<Rejection> checkInProgress(GameState s) {
+  static Rejection pausedRejection() {
+    return Rejection.of(RejectionCode.GAME_PAUSED,
+        "The instructor has paused the game; wait until it is resumed.");
+  }
+
+  static Optional<Rejection> checkInProgress(GameState s) {
     if (s.phase() == Phase.WAITING) {
       return Optional.of(Rejection.of(RejectionCode.GAME_NOT_STARTED,
           "The game has not started yet; it starts when both seats are taken."));

@@ -41,6 +41,7 @@ import org.hikiwake.engine.scenario.PublicScenario;
  * @param offers every offer made so far, oldest first
  * @param sheets the confidential sheets this viewer holds, by role id, points in force
  * @param news the news so far as this viewer sees it, oldest first
+ * @param pausedAt when the instructor paused the game, while it is paused
  * @param result how the game ended, once it has
  * @param reveal what the end revealed, once the game has ended
  */
@@ -58,6 +59,7 @@ public record GameView(
     ImmutableList<Offer> offers,
     ImmutableMap<String, RoleSheet> sheets,
     ImmutableList<News> news,
+    Optional<Instant> pausedAt,
     Optional<Result> result,
     Optional<Reveal> reveal) {
 
@@ -85,7 +87,8 @@ public record GameView(
       Map<String, RoleSheet> sheets) {
     return new GameView(viewer, scenario, settings, ImmutableMap.of(), Phase.WAITING, -1, 0,
         Optional.empty(), Optional.empty(), Optional.empty(), ImmutableList.of(),
-        ImmutableMap.copyOf(sheets), ImmutableList.of(), Optional.empty(), Optional.empty());
+        ImmutableMap.copyOf(sheets), ImmutableList.of(), Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   /** The view after one more seen event. */
@@ -94,7 +97,7 @@ public record GameView(
       Map<String, Occupant> newSeats = new LinkedHashMap<>(seats);
       newSeats.put(filled.role(), new Occupant(filled.displayName(), filled.bot()));
       return new GameView(viewer, scenario, settings, ImmutableMap.copyOf(newSeats), phase, turn,
-          round, toMove, deadline, onTable, offers, sheets, news, result, reveal);
+          round, toMove, deadline, onTable, offers, sheets, news, pausedAt, result, reveal);
     } else if (seen instanceof Seen.NewsArrived arrived) {
       Map<String, RoleSheet> newSheets = new LinkedHashMap<>(sheets);
       Map<String, PointsTable> points = new LinkedHashMap<>();
@@ -104,10 +107,11 @@ public record GameView(
       ImmutableList<News> newNews = ImmutableList.<News>builder().addAll(news)
           .add(arrived.news()).build();
       return new GameView(viewer, scenario, settings, seats, phase, turn, round, toMove,
-          deadline, onTable, offers, ImmutableMap.copyOf(newSheets), newNews, result, reveal);
+          deadline, onTable, offers, ImmutableMap.copyOf(newSheets), newNews, pausedAt, result,
+          reveal);
     } else if (seen instanceof Seen.GameEnded ended) {
       return new GameView(viewer, scenario, settings, seats, Phase.ENDED, turn, round,
-          Optional.empty(), Optional.empty(), onTable, offers, sheets, news,
+          Optional.empty(), Optional.empty(), onTable, offers, sheets, news, Optional.empty(),
           Optional.of(ended.result()), Optional.of(ended.reveal()));
     } else if (seen instanceof Seen.Public p) {
       return applyPublic(p.event());
@@ -118,19 +122,35 @@ public record GameView(
   private GameView applyPublic(Event e) {
     if (e instanceof Event.GameStarted) {
       return new GameView(viewer, scenario, settings, seats, Phase.IN_PROGRESS, turn, round,
-          toMove, deadline, onTable, offers, sheets, news, result, reveal);
+          toMove, deadline, onTable, offers, sheets, news, pausedAt, result, reveal);
     } else if (e instanceof Event.OfferMade o) {
       Offer offer = new Offer(o.role(), o.pkg());
       return new GameView(viewer, scenario, settings, seats, phase, turn, round, toMove,
           deadline, Optional.of(offer), ImmutableList.<Offer>builder().addAll(offers).add(offer)
-              .build(), sheets, news, result, reveal);
+              .build(), sheets, news, pausedAt, result, reveal);
     } else if (e instanceof Event.TurnChanged t) {
       return new GameView(viewer, scenario, settings, seats, phase, t.turn(), t.round(),
-          Optional.of(t.role()), t.deadline(), onTable, offers, sheets, news, result, reveal);
+          Optional.of(t.role()), t.deadline(), onTable, offers, sheets, news, pausedAt, result, reveal);
     } else if (e instanceof Event.ClockRestarted c) {
       return new GameView(viewer, scenario, settings, seats, phase, turn, round, toMove,
-          Optional.of(c.deadline()), onTable, offers, sheets, news, result, reveal);
-    } else if (e instanceof Event.ChatPosted || e instanceof Event.TurnTimedOut) {
+          Optional.of(c.deadline()), onTable, offers, sheets, news, pausedAt, result, reveal);
+    } else if (e instanceof Event.Paused p) {
+      return new GameView(viewer, scenario, settings, seats, phase, turn, round, toMove,
+          deadline, onTable, offers, sheets, news, Optional.of(p.at()), result, reveal);
+    } else if (e instanceof Event.Resumed r) {
+      return new GameView(viewer, scenario, settings, seats, phase, turn, round, toMove,
+          r.deadline(), onTable, offers, sheets, news, Optional.empty(), result, reveal);
+    } else if (e instanceof Event.RoundsExtended x) {
+      return new GameView(viewer, scenario, settings.withRounds(x.rounds()),
+          seats, phase, turn, round, toMove, deadline, onTable, offers, sheets, news, pausedAt,
+          result, reveal);
+    } else if (e instanceof Event.SeatReleased released) {
+      Map<String, Occupant> newSeats = new LinkedHashMap<>(seats);
+      newSeats.remove(released.role());
+      return new GameView(viewer, scenario, settings, ImmutableMap.copyOf(newSeats), phase,
+          turn, round, toMove, deadline, onTable, offers, sheets, news, pausedAt, result, reveal);
+    } else if (e instanceof Event.ChatPosted || e instanceof Event.TurnTimedOut
+        || e instanceof Event.Announced) {
       return this;
     }
     throw new AssertionError(e);
@@ -142,6 +162,11 @@ public record GameView(
 
   public boolean isInProgress() {
     return phase == Phase.IN_PROGRESS;
+  }
+
+  /** True while the instructor has the game paused. */
+  public boolean isPaused() {
+    return pausedAt.isPresent();
   }
 
   /** The role this viewer plays, for a player. */
@@ -170,7 +195,10 @@ public record GameView(
         && !onTable.get().proposer().equals(myRole().get());
   }
 
-  /** The number of the last turn of the game, counted from 0. */
+  /**
+   * The number of the last turn the game can have, counted from 0 (with an
+   * uncertain end the game may stop sooner; nobody at the table knows).
+   */
   public int lastTurn() {
     return settings.rounds() * 2 - 1;
   }

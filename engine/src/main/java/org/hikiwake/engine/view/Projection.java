@@ -69,8 +69,17 @@ public final class Projection {
 
   /** A game that has not begun, as the viewer knows it. */
   public static GameView initialView(Scenario scenario, GameState initial, Viewer viewer) {
-    return GameView.initial(viewer, scenario.publicPart(), initial.settings(),
+    return GameView.initial(viewer, scenario.publicPart(), settingsFor(initial.settings(), viewer),
         baseSheets(scenario, viewer));
+  }
+
+  /**
+   * The settings as the viewer may know them: an umpire sees the news schedule
+   * and a drawn last round; players and watchers do not.
+   */
+  public static org.hikiwake.engine.game.GameSettings settingsFor(
+      org.hikiwake.engine.game.GameSettings settings, Viewer viewer) {
+    return viewer instanceof Viewer.Umpire ? settings : settings.publicPart();
   }
 
   /**
@@ -95,9 +104,9 @@ public final class Projection {
         .map(id -> newsFor(scenario.newsItem(id).orElseThrow(), viewer))
         .collect(ImmutableList.toImmutableList());
     Optional<Reveal> revealed = state.isOver() ? Optional.of(reveal.get()) : Optional.empty();
-    return new GameView(viewer, scenario.publicPart(), state.settings(),
+    return new GameView(viewer, scenario.publicPart(), settingsFor(state.settings(), viewer),
         ImmutableMap.copyOf(seats), state.phase(), state.turn(), state.round(), state.toMove(),
         state.deadline(), state.onTable(), offers, ImmutableMap.copyOf(sheets), news,
-        state.result(), revealed);
+        state.pausedAt(), state.result(), revealed);
   }
 }

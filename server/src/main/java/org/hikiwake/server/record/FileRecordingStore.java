@@ -30,6 +30,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.hikiwake.codec.EventCodec;
+import org.hikiwake.codec.Versions;
+import org.hikiwake.codec.recording.Frames;
+import org.hikiwake.codec.recording.Recording;
+import org.hikiwake.codec.recording.RecordingException;
+import org.hikiwake.codec.recording.RecordingHeaders;
+import org.hikiwake.codec.recording.RecordingReader;
+import org.hikiwake.codec.recording.ReplayedRecording;
+import org.hikiwake.engine.replay.Recorded;
 import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
 import org.slf4j.Logger;
@@ -191,14 +200,36 @@ public final class FileRecordingStore implements RecordingStore {
    * <p>The future fails with {@link java.nio.file.FileAlreadyExistsException}
    * if the game already has a recording.
    *
-   * @throws IllegalArgumentException if the header is not format version 1 or
-   *     its game code cannot be a file name
+   * @throws IllegalArgumentException if its game code cannot be a file name
    */
   @Override
-  public CompletableFuture<GameLog> create(RecordingHeader header) {
-    checkArgument(header.getFormatVersion() == RecordingReader.FORMAT_VERSION,
-        "format version must be %s but was %s", RecordingReader.FORMAT_VERSION,
-        header.getFormatVersion());
+  public CompletableFuture<GameLog> create(GameHeader game) {
+    return create(RecordingHeaders.of(game.gameCode(), game.classCode(), game.createdAt(),
+        game.scenario(), game.settings()));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Files hold games only; classes are kept by the database store.
+   */
+  @Override
+  public CompletableFuture<ClassLog> createClass(ClassHeader header) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException(
+        "this data folder keeps games only; classes need the database store"));
+  }
+
+  @Override
+  public List<RecoveredClass> recoverClasses() {
+    return List.of();
+  }
+
+  /** Creates a recording with a header as it is, e.g. one of an older format in tests. */
+  CompletableFuture<GameLog> create(RecordingHeader header) {
+    checkArgument(header.getFormatVersion() >= Versions.OLDEST_RECORDING_FORMAT
+        && header.getFormatVersion() <= Versions.RECORDING_FORMAT,
+        "format version must be %s to %s but was %s", Versions.OLDEST_RECORDING_FORMAT,
+        Versions.RECORDING_FORMAT, header.getFormatVersion());
     Path file = fileOf(header.getGameCode());
     Create request = new Create(header.getGameCode(), file, Frames.encode(List.of(header)),
         new CompletableFuture<>());
@@ -237,7 +268,11 @@ public final class FileRecordingStore implements RecordingStore {
       if (openLogs.stream().anyMatch(l -> l.file.equals(file))) {
         continue; // created by this store since it opened, so not a leftover
       }
-      RecoveredGame game = recoverFile(file);
+      Optional<RecoveredGame> replayed = replay(recoverFile(file));
+      if (replayed.isEmpty()) {
+        continue;
+      }
+      RecoveredGame game = replayed.get();
       games.add(game);
       if (game.damage().isPresent()) {
         damaged++;
@@ -250,32 +285,75 @@ public final class FileRecordingStore implements RecordingStore {
     return games;
   }
 
-  private RecoveredGame recoverFile(Path file) {
+  /** A recording found on disk, before it is replayed. */
+  private record Found(Path file, Recording recording, Optional<String> damage,
+      Optional<GameLog> log) {}
+
+  /**
+   * Replays a found recording through the rules; a record that breaks them
+   * damages the game (and closes a log opened for it). Empty, with an error
+   * in the log, if nothing can be replayed.
+   */
+  private Optional<RecoveredGame> replay(Found found) {
+    if (!found.recording().hasHeader()) {
+      logger.error("The recording {} has no readable header; it is left out: {}", found.file(),
+          found.damage().orElse("no header"));
+      return Optional.empty();
+    }
+    ReplayedRecording replayed;
+    try {
+      replayed = ReplayedRecording.of(found.recording(), found.file().toString());
+    } catch (RecordingException e) {
+      logger.error("The recording {} cannot be replayed; it is left out: {}", found.file(),
+          e.getMessage());
+      found.log().ifPresent(GameLog::close);
+      return Optional.empty();
+    }
+    Optional<String> damage = found.damage();
+    Optional<GameLog> log = found.log();
+    // A torn tail is cut off before this, so the reader's word on it is no damage; a
+    // record that cannot be decoded or breaks the rules is.
+    boolean replayedEveryRecord = replayed.replay().isComplete()
+        && replayed.replay().steps().size() == found.recording().records().size();
+    if (damage.isEmpty() && !replayedEveryRecord) {
+      damage = replayed.problem();
+      logger.error("The recording {} cannot be played on: {}", found.file(), damage.get());
+      log.ifPresent(GameLog::close);
+      log = Optional.empty();
+    }
+    String classCode = replayed.header().getClassCode();
+    return Optional.of(new RecoveredGame(found.file().toString(), replayed.gameCode(),
+        classCode.isEmpty() ? Optional.empty() : Optional.of(classCode),
+        replayed.createdAt(), replayed.replay(), damage, log));
+  }
+
+  private Found recoverFile(Path file) {
     Recording recording;
     try {
       recording = RecordingReader.read(file);
     } catch (IOException | RuntimeException e) {
       logger.error("Cannot read the recording {}", file, e);
-      return damaged(file, RecordingHeader.getDefaultInstance(), List.of(),
-          "cannot read the file: " + e);
+      return new Found(file, new Recording(RecordingHeader.getDefaultInstance(), List.of(),
+          Optional.of(new org.hikiwake.codec.recording.ReadProblem(
+              org.hikiwake.codec.recording.ReadProblem.Kind.BAD_HEADER, 0,
+              "cannot read the file: " + e)), 0, 0),
+          Optional.of("cannot read the file: " + e), Optional.empty());
     }
     if (recording.problem().isPresent() && !recording.hasTornTail()) {
       logger.error("The recording {} is damaged and cannot be played on: {}",
           file, recording.problem().get().message());
-      return damaged(file, recording.header(), recording.records(),
-          recording.problem().get().message());
+      return damaged(file, recording, recording.problem().get().message());
     }
     String expectedName = recording.header().getGameCode() + EXTENSION;
     if (!file.getFileName().toString().equals(expectedName)) {
       String message = "the header names game '" + recording.header().getGameCode()
           + "' but the file is named " + file.getFileName();
       logger.error("The recording {} cannot be played on: {}", file, message);
-      return damaged(file, recording.header(), recording.records(), message);
+      return damaged(file, recording, message);
     }
     boolean finished = recording.isFinished();
     if (!recording.hasTornTail() && finished) {
-      return new RecoveredGame(file, recording.header(), recording.records(), Optional.empty(),
-          Optional.empty());
+      return new Found(file, recording, Optional.empty(), Optional.empty());
     }
     FileChannel channel = null;
     try {
@@ -290,27 +368,22 @@ public final class FileRecordingStore implements RecordingStore {
       }
       if (finished) {
         channel.close();
-        return new RecoveredGame(file, recording.header(), recording.records(),
-            Optional.empty(), Optional.empty());
+        return new Found(file, recording, Optional.empty(), Optional.empty());
       }
       channel.position(recording.goodBytes());
       FileGameLog log = new FileGameLog(recording.header().getGameCode(), file, channel,
           recording.goodBytes(), recording.records().size() + 1L);
       openLogs.add(log);
-      return new RecoveredGame(file, recording.header(), recording.records(), Optional.empty(),
-          Optional.of(log));
+      return new Found(file, recording, Optional.empty(), Optional.of(log));
     } catch (IOException | RuntimeException e) {
       logger.error("Cannot reopen the recording {} for writing", file, e);
       closeQuietly(channel, file);
-      return damaged(file, recording.header(), recording.records(),
-          "cannot reopen the file for writing: " + e);
+      return damaged(file, recording, "cannot reopen the file for writing: " + e);
     }
   }
 
-  private static RecoveredGame damaged(Path file, RecordingHeader header, List<RecordingEntry> records,
-      String damage) {
-    return new RecoveredGame(file, header, List.copyOf(records), Optional.of(damage),
-        Optional.empty());
+  private static Found damaged(Path file, Recording recording, String damage) {
+    return new Found(file, recording, Optional.of(damage), Optional.empty());
   }
 
   /** Queues the writer's remaining work, waits for it to finish, and releases the folder. */
@@ -754,8 +827,9 @@ public final class FileRecordingStore implements RecordingStore {
      * that every later append fails too.
      */
     @Override
-    public CompletableFuture<Void> append(List<RecordingEntry> recs) {
-      checkNotNull(recs, "records");
+    public CompletableFuture<Void> append(List<Recorded> events) {
+      checkNotNull(events, "events");
+      List<RecordingEntry> recs = events.stream().map(EventCodec::toEntry).toList();
       CompletableFuture<Void> future = new CompletableFuture<>();
       if (closing.get() != null) {
         future.completeExceptionally(new IllegalStateException(

@@ -2,14 +2,13 @@ package org.hikiwake.server.record;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.hikiwake.proto.recording.RecordingEntry;
-import org.hikiwake.proto.recording.RecordingHeader;
+import org.hikiwake.engine.replay.Recorded;
 
 /** A store that keeps nothing: every future completes at once. For benchmarks and tests. */
 public final class NoopRecordingStore implements RecordingStore {
   private static final GameLog LOG = new GameLog() {
     @Override
-    public CompletableFuture<Void> append(List<RecordingEntry> records) {
+    public CompletableFuture<Void> append(List<Recorded> events) {
       return CompletableFuture.completedFuture(null);
     }
 
@@ -27,7 +26,7 @@ public final class NoopRecordingStore implements RecordingStore {
   }
 
   @Override
-  public CompletableFuture<GameLog> create(RecordingHeader header) {
+  public CompletableFuture<GameLog> create(GameHeader header) {
     return CompletableFuture.completedFuture(LOG);
   }
 
@@ -35,6 +34,28 @@ public final class NoopRecordingStore implements RecordingStore {
   public CompletableFuture<byte[]> read(String gameCode) {
     return CompletableFuture.failedFuture(new java.nio.file.NoSuchFileException(
         gameCode + " (this server does not record games)"));
+  }
+
+  private static final ClassLog CLASS_LOG = new ClassLog() {
+    @Override
+    public CompletableFuture<Void> append(List<org.hikiwake.engine.classroom.ClassRecorded> events) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+      return CompletableFuture.completedFuture(null);
+    }
+  };
+
+  @Override
+  public CompletableFuture<ClassLog> createClass(ClassHeader header) {
+    return CompletableFuture.completedFuture(CLASS_LOG);
+  }
+
+  @Override
+  public List<RecoveredClass> recoverClasses() {
+    return List.of();
   }
 
   @Override

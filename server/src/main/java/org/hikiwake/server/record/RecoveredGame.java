@@ -1,25 +1,26 @@
 package org.hikiwake.server.record;
 
-import java.nio.file.Path;
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
-import org.hikiwake.proto.recording.RecordingEntry;
-import org.hikiwake.proto.recording.RecordingHeader;
+import org.hikiwake.engine.replay.Replay;
 
 /**
- * A recording found in the data folder at start-up.
+ * A game found in the data folder at start-up, replayed through the rules.
  *
- * @param file the recording's file
- * @param header its header
- * @param records every good record, in order (a torn tail has been cut off)
- * @param damage why the recording cannot be played on (a corrupt record in the
- *     middle, an unreadable header): empty if it is sound
- * @param log where to append further records: present only for a sound,
- *     unfinished recording
+ * @param source where it was found, for logs (e.g. its file)
+ * @param gameCode its join code
+ * @param classCode the class it belongs to, if any
+ * @param createdAt when it was created
+ * @param replay its events folded from the scenario and settings of its header
+ * @param damage why it cannot be played on (a corrupt record in the middle, a
+ *     record that breaks the rules): empty if it is sound
+ * @param log where to append further events: present only for a sound, unfinished game
  */
 public record RecoveredGame(
-    Path file,
-    RecordingHeader header,
-    List<RecordingEntry> records,
+    String source,
+    String gameCode,
+    Optional<String> classCode,
+    Instant createdAt,
+    Replay replay,
     Optional<String> damage,
     Optional<GameLog> log) {}

@@ -1,168 +1,171 @@
 package org.hikiwake.server.room;
 
-import com.google.protobuf.ByteString;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.HashCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import org.hikiwake.engine.game.Decision;
 import org.hikiwake.engine.game.Event;
 import org.hikiwake.engine.game.GameSettings;
 import org.hikiwake.engine.game.GameState;
 import org.hikiwake.engine.game.Move;
 import org.hikiwake.engine.game.Phase;
+import org.hikiwake.engine.game.Rejection;
+import org.hikiwake.engine.game.RejectionCode;
 import org.hikiwake.engine.game.Rules;
+import org.hikiwake.engine.game.Seat;
+import org.hikiwake.engine.replay.Recorded;
+import org.hikiwake.engine.replay.Replay;
+import org.hikiwake.engine.scenario.PublicScenario;
 import org.hikiwake.engine.scenario.Role;
 import org.hikiwake.engine.scenario.Scenario;
-import org.hikiwake.proto.recording.RecordingEntry;
-import org.hikiwake.proto.recording.SeatTaken;
-import org.hikiwake.proto.wire.Done;
-import org.hikiwake.proto.wire.ErrorCode;
-import org.hikiwake.proto.wire.GameSummary;
-import org.hikiwake.proto.wire.GameView;
-import org.hikiwake.proto.wire.Joined;
-import org.hikiwake.proto.wire.OfferView;
-import org.hikiwake.proto.wire.PresenceChanged;
-import org.hikiwake.proto.wire.SeatFilled;
-import org.hikiwake.proto.wire.SeatInfo;
-import org.hikiwake.proto.wire.ServerMessage;
-import org.hikiwake.proto.wire.Watching;
-import org.hikiwake.server.record.EventCodec;
+import org.hikiwake.engine.view.GameView;
+import org.hikiwake.engine.view.Projection;
+import org.hikiwake.engine.view.Reveal;
+import org.hikiwake.engine.view.Sighting;
+import org.hikiwake.engine.view.Viewer;
 import org.hikiwake.server.record.GameLog;
-import org.hikiwake.server.record.TokenHash;
+import org.hikiwake.server.room.Delivery.Item;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One game, owned by one thread: every public method hands its work to the
- * room's executor and returns at once, so the game's state is only touched
- * on that thread and nothing here blocks.
+ * room's executor and returns at once, so the game is only touched on that
+ * thread and nothing here blocks.
  *
- * <p>A move is decided by the rules and applied to the state at once (so the
- * next move is decided against it), but acknowledged and broadcast only after
- * its records are durable in the game's log. Appends complete in order, so
- * everyone sees events in recording order.
+ * <p>A move is decided by the rules and applied at once to the state the next
+ * move is decided against, but nobody is shown it before it is durable: the
+ * room keeps a second state, of durable events only, and every reply, view,
+ * listing and broadcast is made from that one. Appends complete in order, so
+ * everyone sees events in recording order, each exactly once: a joiner's
+ * first view holds every durable event so far, and it is pushed only the
+ * later ones.
  */
 public final class GameRoom {
   private static final Logger log = LoggerFactory.getLogger(GameRoom.class);
-  /** Display names: 1 to 32 letters, digits, spaces, '.', '-' or '_'. */
-  static final int MAX_NAME_CHARS = 32;
-  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._-]+");
+  /** The actor recorded for the instructor's controls. */
+  public static final String INSTRUCTOR = "instructor";
 
   private final String code;
   private final Instant createdAt;
   private final ScheduledExecutorService executor;
   private final Clock clock;
   private final SeatTokens tokens;
+  private final Revealer revealer;
   private final GameLog gameLog;
+  private final GameState initial;
+  private final PublicScenario publicScenario;
+  private final Optional<String> classCode;
+  /** Told (on this room's thread) whenever what the room shows has changed. */
+  private volatile Runnable onChange = () -> { };
 
+  /** Every event decided so far; moves are decided against it. */
   private GameState state;
-  private final Map<String, Seat> seats = new LinkedHashMap<>();
-  private final Set<Participant> watchers = new LinkedHashSet<>();
-  private final List<Entry> history = new ArrayList<>();
+  /** Durable events only: all anyone is shown is made from this state and {@link #history}. */
+  private GameState shown;
+  private final List<Recorded> history = new ArrayList<>();
   private long nextSeq = 1;
+  private final Map<String, Participant> holders = new HashMap<>();
+  /** Who watches, and as whom: watchers see public events, an instructor sees everything. */
+  private final Map<Participant, Viewer> watchers = new LinkedHashMap<>();
   private Optional<String> damage = Optional.empty();
   private ScheduledFuture<?> timer;
-  private volatile GameSummary summary;
-  /** The game-over event once the game has ended. */
-  private org.hikiwake.proto.wire.GameOver gameOver;
+  /** What the end revealed, once the game has ended durably (or been recovered ended). */
+  private CompletableFuture<Reveal> reveal;
+  private volatile GameListing listing;
+  private volatile GameProgress progress;
 
-  /** A seat: who took it, the hash of its token, and the connection now holding it. */
-  private static final class Seat {
-    final String displayName;
-    final ByteString tokenHash;
-    Participant holder;
-    boolean durable;
+  /** A request waiting for its events to become durable. */
+  private record Request(Participant participant, long requestId, Kind kind, String role,
+      String token, CompletableFuture<Optional<Rejection>> decided) {
+    enum Kind { MOVE, JOIN, CONTROL }
 
-    Seat(String displayName, ByteString tokenHash) {
-      this.displayName = displayName;
-      this.tokenHash = tokenHash;
+    static Request of(Participant p, long requestId, Kind kind, String role, String token) {
+      return new Request(p, requestId, kind, role, token, null);
     }
   }
 
-  /** One recorded happening, kept to show late joiners the history. */
-  private record Entry(long seq, long atMillis, Optional<Event> event,
-      Optional<SeatFilled> seat) {}
-
-  private GameRoom(String code, Instant createdAt, GameState state,
-      ScheduledExecutorService executor, Clock clock, SeatTokens tokens, GameLog gameLog) {
+  private GameRoom(String code, Optional<String> classCode, Instant createdAt, GameState initial,
+      GameState now, List<Recorded> history, ScheduledExecutorService executor, Clock clock,
+      SeatTokens tokens, Revealer revealer, GameLog gameLog) {
     this.code = code;
+    this.classCode = classCode;
     this.createdAt = createdAt;
-    this.state = state;
+    this.initial = initial;
+    this.state = now;
+    this.shown = now;
+    this.history.addAll(history);
+    this.nextSeq = history.isEmpty() ? 1 : history.get(history.size() - 1).seq() + 1;
     this.executor = executor;
     this.clock = clock;
     this.tokens = tokens;
+    this.revealer = revealer;
     this.gameLog = gameLog;
-    this.summary = buildSummary();
+    this.publicScenario = initial.scenario().publicPart();
+    updateListing();
   }
 
   /** A new game whose header is already durable in {@code gameLog}. */
   public static GameRoom create(String code, Instant createdAt, Scenario scenario,
       GameSettings settings, ScheduledExecutorService executor, Clock clock, SeatTokens tokens,
-      GameLog gameLog) {
-    return new GameRoom(code, createdAt, GameState.initial(scenario, settings), executor, clock,
-        tokens, gameLog);
+      Revealer revealer, GameLog gameLog) {
+    return create(code, Optional.empty(), createdAt, scenario, settings, executor, clock, tokens,
+        revealer, gameLog);
+  }
+
+  /** A new game, of a class if {@code classCode} is present. */
+  public static GameRoom create(String code, Optional<String> classCode, Instant createdAt,
+      Scenario scenario, GameSettings settings, ScheduledExecutorService executor, Clock clock,
+      SeatTokens tokens, Revealer revealer, GameLog gameLog) {
+    GameState initial = GameState.initial(scenario, settings);
+    return new GameRoom(code, classCode, createdAt, initial, initial, List.of(), executor, clock,
+        tokens, revealer, gameLog);
   }
 
   /**
-   * A game rebuilt from its recording by replaying every record through the
-   * rules. {@code gameLog} is null for finished or damaged games, which take
-   * no more moves.
+   * A game rebuilt from its recording. {@code gameLog} is empty for finished
+   * or damaged games, which take no more moves.
    */
-  public static GameRoom recover(String code, Instant createdAt, Scenario scenario,
-      GameSettings settings, List<RecordingEntry> records, Optional<String> damage,
-      ScheduledExecutorService executor, Clock clock, SeatTokens tokens, GameLog gameLog) {
-    GameRoom room = new GameRoom(code, createdAt, GameState.initial(scenario, settings),
-        executor, clock, tokens, gameLog);
+  public static GameRoom recover(String code, Optional<String> classCode, Instant createdAt,
+      Replay replay, Optional<String> damage, Optional<GameLog> gameLog,
+      ScheduledExecutorService executor, Clock clock, SeatTokens tokens, Revealer revealer) {
+    List<Recorded> history = replay.steps().stream().map(Replay.Step::recorded).toList();
+    GameRoom room = new GameRoom(code, classCode, createdAt, replay.initial(), replay.last(),
+        history, executor, clock, tokens, revealer, gameLog.orElse(null));
     room.damage = damage;
-    for (RecordingEntry r : records) {
-      if (r.hasSeatTaken()) {
-        SeatTaken s = r.getSeatTaken();
-        Seat seat = new Seat(s.getDisplayName(), s.getTokenSha256());
-        seat.durable = true;
-        room.seats.put(s.getRole(), seat);
-        room.history.add(new Entry(r.getSeq(), r.getAtMillis(), Optional.empty(),
-            Optional.of(SeatFilled.newBuilder().setRole(s.getRole())
-                .setDisplayName(s.getDisplayName()).build())));
-      } else {
-        Event e = EventCodec.fromProto(r.getEvent());
-        room.state = Rules.apply(room.state, e);
-        room.history.add(new Entry(r.getSeq(), r.getAtMillis(), Optional.of(e),
-            Optional.empty()));
-      }
-      room.nextSeq = r.getSeq() + 1;
+    if (gameLog.isEmpty() && damage.isEmpty() && !replay.last().isOver()) {
+      room.damage = Optional.of("the recording cannot be written");
     }
-    if (gameLog == null && room.damage.isEmpty() && !room.state.isOver()) {
-      room.damage = Optional.of("recording has no writable log");
-    }
-    room.summary = room.buildSummary();
+    room.updateListing();
     return room;
   }
 
   /**
-   * Resumes play after a restart: starts a game whose seats were both taken,
-   * and gives the side to move a fresh full turn limit (time the server was
-   * down is charged to no one).
+   * Resumes play after a restart: the side to move gets a fresh full turn
+   * limit, so time the server was down is charged to no one.
    */
   public void resumeAfterRecovery() {
     executor.execute(() -> {
       if (damage.isPresent() || state.isOver()) {
         return;
       }
-      if (state.phase() == Phase.WAITING) {
-        startIfFull();
-      } else if (state.settings().turnLimit().isPresent()) {
-        commitMove(new Move.RestartClock(clock.instant()), "", null, 0);
+      if (state.isInProgress() && state.settings().turnLimit().isPresent()) {
+        commit(new Move.RestartClock(clock.instant()), "", Optional.empty());
       }
     });
   }
@@ -175,225 +178,467 @@ public final class GameRoom {
     return createdAt;
   }
 
-  /** A snapshot for listings; safe from any thread. */
-  public GameSummary summary() {
-    return summary;
+  /** A snapshot for listings, of durable events only; safe from any thread. */
+  public GameListing listing() {
+    return listing;
   }
 
-  /** Takes a free seat; replies Joined with a fresh token once the seat is durable. */
-  public void join(Participant p, long requestId, String role, String displayName,
-      SeatCallback callback) {
+  /**
+   * The game's progress with both sides' points of the offer on the table:
+   * for its instructor only. Of durable events only; safe from any thread.
+   */
+  public GameProgress progress() {
+    return progress;
+  }
+
+  /** The class this game belongs to, if any: its seats, watchers and recording are the class's. */
+  public Optional<String> classCode() {
+    return classCode;
+  }
+
+  /** Asks to be told (on this room's thread, so quickly) whenever the game's progress changes. */
+  public void onChange(Runnable listener) {
+    this.onChange = listener;
+  }
+
+  /**
+   * Seats a class's student (or a bot's driver) in a role, at the class's
+   * request: like {@link #join}, but the answer is pushed (request id 0), so
+   * the student's client moves into the seat with no second code to type.
+   */
+  public void seatForClass(Participant p, String role, String displayName, Optional<String> bot) {
     executor.execute(() -> {
-      String name = displayName.strip();
-      Optional<ServerMessage> refusal = joinRefusal(requestId, role, name);
-      if (refusal.isPresent()) {
-        callback.refused();
-        p.send(refusal.get());
+      if (refuseIfDamaged(p, 0)) {
         return;
       }
       String token = tokens.next();
-      Seat seat = new Seat(name, TokenHash.of(token));
-      seats.put(role, seat); // reserved now, so a second join is refused at once
-      long at = clock.millis();
-      RecordingEntry record = RecordingEntry.newBuilder().setSeq(nextSeq++).setAtMillis(at).setRole(role)
-          .setSeatTaken(SeatTaken.newBuilder().setRole(role).setDisplayName(name)
-              .setTokenSha256(seat.tokenHash))
-          .build();
-      SeatFilled filled = SeatFilled.newBuilder().setRole(role).setDisplayName(name).build();
-      Entry entry = new Entry(record.getSeq(), at, Optional.empty(), Optional.of(filled));
-      history.add(entry);
-      durably(List.of(record), p, requestId, callback::refused, () -> {
-        seat.durable = true;
-        seat.holder = p;
-        callback.seated(role);
-        p.send(ServerMessage.newBuilder().setRequestId(requestId)
-            .setJoined(joined(role, token)).build());
-        broadcastExcept(p, entry);
-        log.info("game {}: {} took the {} seat from {}", code, name, role, p.describe());
-        startIfFull();
-      });
-      updateSummary();
+      commit(new Move.TakeSeat(role, displayName, bot, TokenHash.of(token), clock.instant()),
+          role, Optional.of(Request.of(p, 0, Request.Kind.JOIN, role, token)));
     });
   }
 
-  /** Why a seat cannot be taken, if it cannot. */
-  private Optional<ServerMessage> joinRefusal(long requestId, String role, String name) {
-    if (damage.isPresent()) {
-      return Optional.of(damagedError(requestId));
-    }
-    Optional<Role> r = state.scenario().role(role);
-    if (r.isEmpty()) {
-      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_UNKNOWN_ROLE, "This game has no role '"
-          + role + "'. Roles: " + roleIds() + "."));
-    }
-    if (name.length() > MAX_NAME_CHARS) {
-      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE,
-          "A display name can be at most " + MAX_NAME_CHARS + " characters."));
-    }
-    if (name.isEmpty() || !NAME.matcher(name).matches()) {
-      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_INVALID_TEXT, "A display name needs 1"
-          + " to " + MAX_NAME_CHARS + " letters, digits, spaces, '.', '-' or '_'."));
-    }
-    if (seats.containsKey(role)) {
-      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_ROLE_TAKEN, "The " + r.get().name()
-          + " seat is taken. Free seats: " + freeSeats() + "."));
-    }
-    if (state.isOver()) {
-      return Optional.of(Views.error(requestId, ErrorCode.ERROR_CODE_GAME_OVER,
-          "This game is over; watch it instead."));
-    }
-    return Optional.empty();
-  }
-
-  /** Takes back a seat with its token. */
-  public void resume(Participant p, long requestId, String token, SeatCallback callback) {
+  /**
+   * Gives a class's student their seat back on a new connection, vouched for
+   * by the class (the student's class token): the holder's connection, if
+   * any, is told its seat moved. The answer is pushed, without a seat token.
+   */
+  public void reseatForClass(Participant p, String role) {
     executor.execute(() -> {
-      for (Map.Entry<String, Seat> e : seats.entrySet()) {
-        Seat seat = e.getValue();
-        if (seat.durable && TokenHash.matches(token, seat.tokenHash)) {
-          String role = e.getKey();
-          Participant previous = seat.holder;
-          seat.holder = p;
-          callback.seated(role);
-          p.send(ServerMessage.newBuilder().setRequestId(requestId)
-              .setJoined(joined(role, token)).build());
-          if (previous == null) {
-            broadcastPresence(role, true, p);
-          }
-          log.info("game {}: {} seat resumed from {}", code, role, p.describe());
-          updateSummary();
-          return;
-        }
+      if (!shown.seats().containsKey(role)) {
+        return;
       }
-      callback.refused();
-      p.send(Views.error(requestId, ErrorCode.ERROR_CODE_BAD_SEAT_TOKEN,
-          "That seat token does not match any seat of game " + code + "."));
+      Participant previous = holders.put(role, p);
+      Instant now = clock.instant();
+      if (previous != null && previous != p) {
+        previous.deliver(Delivery.of(code, publicScenario,
+            List.of(new Delivery.SeatMoved(role, now, false))));
+      } else if (previous == null) {
+        broadcastPresence(role, true, p);
+      }
+      replyWithView(p, 0, Viewer.player(role), view -> new RoomReply.Seated(role, "",
+          shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)), connected()));
+      updateListing();
     });
   }
 
-  /** Follows the game read-only. */
-  public void watch(Participant p, long requestId) {
+  /**
+   * One of the instructor's controls, decided by the game's rules and
+   * recorded with the instructor as its actor. The future says, once the
+   * control is durable (or refused), whether the rules refused it.
+   */
+  public CompletableFuture<Optional<Rejection>> control(Function<Instant, Move> moveAt) {
+    CompletableFuture<Optional<Rejection>> decided = new CompletableFuture<>();
     executor.execute(() -> {
-      watchers.add(p);
-      p.send(ServerMessage.newBuilder().setRequestId(requestId)
-          .setWatching(Watching.newBuilder().setGame(view(Optional.empty()))).build());
+      if (damage.isPresent()) {
+        decided.complete(Optional.of(Rejection.of(RejectionCode.GAME_OVER,
+            "the game cannot continue: " + damage.get())));
+        return;
+      }
+      commit(moveAt.apply(clock.instant()), INSTRUCTOR,
+          Optional.of(new Request(null, 0, Request.Kind.CONTROL, "", "", decided)));
+    });
+    return decided;
+  }
+
+  /**
+   * The game's debrief row as it stands (durable events only), worked out off
+   * this room's thread.
+   */
+  public CompletableFuture<org.hikiwake.engine.classroom.GameReport> report() {
+    CompletableFuture<List<Recorded>> snapshot = new CompletableFuture<>();
+    executor.execute(() -> snapshot.complete(List.copyOf(history)));
+    return snapshot.thenCompose(h -> revealer.report(code, initial, h));
+  }
+
+  /** Follows the game as the given viewer (an instructor watches as an umpire). */
+  public void watch(Participant p, long requestId, Viewer viewer) {
+    executor.execute(() -> {
+      watchers.put(p, viewer);
+      replyWithView(p, requestId, viewer,
+          view -> new RoomReply.Watching(view, sightings(viewer), connected()));
     });
   }
 
-  /** A move by the holder of a seat; the room stamps it with the time it is decided. */
-  public void move(Participant p, long requestId, String role,
-      java.util.function.Function<Instant, Move> moveAt) {
+  /** Takes a free seat; replies {@link RoomReply.Seated} with a fresh token once it is durable. */
+  public void join(Participant p, long requestId, String role, String displayName) {
     executor.execute(() -> {
-      Move move = moveAt.apply(clock.instant());
       if (refuseIfDamaged(p, requestId)) {
         return;
       }
-      Seat seat = seats.get(role);
-      if (seat == null || seat.holder != p) {
-        p.send(Views.error(requestId, ErrorCode.ERROR_CODE_NOT_SEATED,
-            "You no longer hold the " + role + " seat; resume it with your token."));
-        return;
-      }
-      commitMove(move, role, p, requestId);
+      String token = tokens.next();
+      HashCode hash = TokenHash.of(token);
+      commit(new Move.TakeSeat(role, displayName.strip(), Optional.empty(), hash,
+          clock.instant()), role,
+          Optional.of(Request.of(p, requestId, Request.Kind.JOIN, role, token)));
     });
   }
 
-  /** A connection went away: free its seat's holder and stop sending to it. */
+  /** Takes back a seat with its token; the connection that held it is told it moved. */
+  public void resume(Participant p, long requestId, String token) {
+    executor.execute(() -> {
+      for (Map.Entry<String, Seat> e : shown.seats().entrySet()) {
+        if (TokenHash.matches(token, e.getValue().tokenHash())) {
+          String role = e.getKey();
+          Participant previous = holders.put(role, p);
+          Instant now = clock.instant();
+          if (previous != null && previous != p) {
+            previous.deliver(Delivery.of(code, publicScenario,
+                List.of(new Delivery.SeatMoved(role, now, false))));
+            log.info("game {}: {} seat moved from {} to {}", code, role, previous.describe(),
+                p.describe());
+          } else if (previous == null) {
+            broadcastPresence(role, true, p);
+            log.info("game {}: {} seat resumed from {}", code, role, p.describe());
+          }
+          replyWithView(p, requestId, Viewer.player(role), view -> new RoomReply.Seated(role,
+              token, shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)),
+              connected()));
+          updateListing();
+          return;
+        }
+      }
+      reply(p, requestId, new RoomReply.Refused(Refusal.of(Refusal.Problem.BAD_SEAT_TOKEN,
+          "That seat token does not match any seat of game " + code + ".")));
+    });
+  }
+
+  /** Follows the game read-only, public events only. */
+  public void watch(Participant p, long requestId) {
+    watch(p, requestId, Viewer.watcher());
+  }
+
+  /**
+   * A move by the participant holding a role's seat; the room stamps it with
+   * the time it is decided.
+   */
+  public void move(Participant p, long requestId, String role, Function<Instant, Move> moveAt) {
+    executor.execute(() -> {
+      if (refuseIfDamaged(p, requestId)) {
+        return;
+      }
+      if (holders.get(role) != p) {
+        reply(p, requestId, new RoomReply.Refused(Refusal.of(Refusal.Problem.NOT_SEATED,
+            "You no longer hold the " + publicScenario.roleName(role) + " seat; resume it"
+                + " with your seat token.")));
+        return;
+      }
+      commit(moveAt.apply(clock.instant()), role,
+          Optional.of(Request.of(p, requestId, Request.Kind.MOVE, role, "")));
+    });
+  }
+
+  /** A participant went away: free the seat it held and stop sending to it. */
   public void leave(Participant p) {
     executor.execute(() -> {
       watchers.remove(p);
-      for (Map.Entry<String, Seat> e : seats.entrySet()) {
-        if (e.getValue().holder == p) {
-          e.getValue().holder = null;
-          log.info("game {}: {} disconnected ({})", code, e.getKey(), p.describe());
-          broadcastPresence(e.getKey(), false, p);
-          updateSummary();
+      for (String role : List.copyOf(holders.keySet())) {
+        if (holders.get(role) == p) {
+          holders.remove(role);
+          log.info("game {}: {} disconnected ({})", code, role, p.describe());
+          broadcastPresence(role, false, p);
+          updateListing();
         }
       }
     });
   }
 
-  /** Closes the log of an unfinished game at shutdown; queued appends still complete. */
+  /** Stops the game's timer at shutdown; queued appends still complete. */
   public CompletableFuture<Void> shutdown() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     executor.execute(() -> {
-      if (timer != null) {
-        timer.cancel(false);
-      }
+      cancelTimer();
       done.complete(null);
     });
     return done;
   }
 
-  private void commitMove(Move move, String role, Participant p, long requestId) {
+  // ------------------------------------------------------------ moves
+
+  private void commit(Move move, String actor, Optional<Request> request) {
     Decision decision = Rules.decide(state, move);
     if (decision instanceof Decision.Rejected rejected) {
-      if (p != null) {
-        p.send(Views.rejected(requestId, rejected.rejection()));
-      }
+      request.ifPresent(r -> {
+        if (r.kind() == Request.Kind.CONTROL) {
+          r.decided().complete(Optional.of(rejected.rejection()));
+        } else {
+          reply(r.participant(), r.requestId(),
+              new RoomReply.Refused(new Refusal.ByRules(rejected.rejection())));
+        }
+      });
       return;
     }
     List<Event> events = ((Decision.Accepted) decision).events();
-    long at = move.at().toEpochMilli();
-    List<RecordingEntry> records = new ArrayList<>();
-    List<Entry> entries = new ArrayList<>();
+    Instant at = move.at();
+    List<Recorded> recorded = new ArrayList<>(events.size());
     for (Event e : events) {
-      RecordingEntry record = RecordingEntry.newBuilder().setSeq(nextSeq++).setAtMillis(at).setRole(role)
-          .setEvent(EventCodec.toProto(e)).build();
-      records.add(record);
-      entries.add(new Entry(record.getSeq(), at, Optional.of(e), Optional.empty()));
+      recorded.add(new Recorded(nextSeq++, at, actor, e));
     }
     state = Rules.applyAll(state, events);
-    history.addAll(entries);
-    durably(records, p, requestId, () -> { }, () -> {
-      if (p != null) {
-        p.send(ServerMessage.newBuilder().setRequestId(requestId)
-            .setDone(Done.getDefaultInstance()).build());
-      }
-      entries.forEach(e -> broadcastExcept(null, e));
-    });
     if (state.isOver()) {
-      gameLog.close();
       cancelTimer();
-      log.info("game {} ended: {}, scores {}", code, state.result().orElseThrow().outcome(),
-          state.result().orElseThrow().scores());
     } else {
       scheduleTimer();
     }
-    updateSummary();
+    gameLog.append(recorded).whenCompleteAsync((ignored, failure) -> {
+      try {
+        if (failure == null) {
+          onDurable(recorded, request);
+        } else {
+          onNotRecorded(failure, request);
+        }
+      } catch (RuntimeException e) {
+        // Never lose a failure here silently: it would leave clients without an answer.
+        log.error("game {}: handling recorded events {} failed", code, recorded, e);
+        damage = Optional.of("the server failed after recording a move: " + e);
+        request.ifPresent(r -> answerFailure(r));
+        updateListing();
+      }
+    }, executor);
+    if (state.isOver()) {
+      gameLog.close();
+      log.info("game {} ended: {}, scores {}", code, state.result().orElseThrow().outcome(),
+          state.result().orElseThrow().scores());
+    }
+  }
+
+  private void onDurable(List<Recorded> recorded, Optional<Request> request) {
+    boolean ended = false;
+    for (Recorded r : recorded) {
+      shown = Rules.apply(shown, r.event());
+      history.add(r);
+      ended |= r.event() instanceof Event.GameEnded;
+      if (r.event() instanceof Event.SeatReleased released) {
+        // the instructor freed the seat: its holder, if any, no longer holds it
+        Participant holder = holders.remove(released.role());
+        if (holder != null) {
+          holder.deliver(Delivery.of(code, publicScenario,
+              List.of(new Delivery.SeatMoved(released.role(), r.at(), true))));
+        }
+      }
+    }
+    updateListing();
+    if (ended) {
+      revealFuture().whenCompleteAsync((done, failure) -> {
+        try {
+          broadcast(recorded, request);
+        } catch (RuntimeException e) {
+          log.error("game {}: telling everyone the game ended failed", code, e);
+          request.ifPresent(r -> answerFailure(r));
+        }
+      }, executor);
+    } else {
+      broadcast(recorded, request);
+    }
+  }
+
+  private void onNotRecorded(Throwable failure, Optional<Request> request) {
+    damage = Optional.of("recording failed: " + failure.getMessage());
+    log.error("game {}: recording failed; the game is stopped", code, failure);
+    request.filter(r -> r.kind() == Request.Kind.CONTROL).ifPresent(r -> r.decided().complete(
+        Optional.of(Rejection.of(RejectionCode.GAME_OVER, "recording failed"))));
+    request.filter(r -> r.kind() != Request.Kind.CONTROL).ifPresent(r -> reply(r.participant(),
+        r.requestId(), new RoomReply.Refused(
+        Refusal.of(Refusal.Problem.INTERNAL, "The server could not record that move, so it did"
+            + " not happen. The game is stopped; tell your instructor."))));
+    cancelTimer();
+    updateListing();
+  }
+
+  /** Tells everyone about newly durable events, each as they may see them. */
+  private void broadcast(List<Recorded> recorded, Optional<Request> request) {
+    request.filter(r -> r.kind() == Request.Kind.CONTROL)
+        .ifPresent(r -> r.decided().complete(Optional.empty()));
+    request = request.filter(r -> r.kind() != Request.Kind.CONTROL);
+    Participant mover = request.map(Request::participant).orElse(null);
+    if (request.isPresent() && request.get().kind() == Request.Kind.JOIN) {
+      seat(request.get());
+    }
+    for (Map.Entry<String, Participant> e : Map.copyOf(holders).entrySet()) {
+      Participant p = e.getValue();
+      if (request.isPresent() && p == mover && request.get().kind() == Request.Kind.JOIN) {
+        continue; // its first view already holds these events
+      }
+      List<Item> items = new ArrayList<>();
+      if (p == mover) {
+        items.add(new Delivery.Reply(request.get().requestId(), new RoomReply.Done()));
+      }
+      items.addAll(happened(recorded, Viewer.player(e.getKey())));
+      p.deliver(Delivery.of(code, publicScenario, items));
+    }
+    if (mover != null && !holders.containsValue(mover)) {
+      // e.g. a move that ended the seat's tenure, or a join whose connection has gone
+      if (request.get().kind() == Request.Kind.MOVE) {
+        mover.deliver(Delivery.of(code, publicScenario, List.of(
+            new Delivery.Reply(request.get().requestId(), new RoomReply.Done()))));
+      }
+    }
+    Map<Viewer, Delivery> byViewer = new HashMap<>();
+    for (Map.Entry<Participant, Viewer> w : watchers.entrySet()) {
+      if (w.getKey() != mover) {
+        w.getKey().deliver(byViewer.computeIfAbsent(w.getValue(),
+            v -> Delivery.of(code, publicScenario, happened(recorded, v))));
+      }
+    }
+  }
+
+  /** Gives a joiner its seat once the seat is durable, with its first view. */
+  private void seat(Request join) {
+    Participant p = join.participant();
+    String role = join.role();
+    if (!p.isConnected()) {
+      log.info("game {}: {} took the {} seat but left before the answer", code,
+          p.describe(), role);
+      return;
+    }
+    holders.put(role, p);
+    Seat seat = shown.seats().get(role);
+    log.info("game {}: {} took the {} seat from {}", code, seat.displayName(), role,
+        p.describe());
+    replyWithView(p, join.requestId(), Viewer.player(role), view -> new RoomReply.Seated(role,
+        join.token(), shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)),
+        connected()));
+    updateListing();
+  }
+
+  private List<Item> happened(List<Recorded> recorded, Viewer viewer) {
+    List<Item> items = new ArrayList<>(recorded.size());
+    for (Recorded r : recorded) {
+      items.add(new Delivery.Happened(sighting(r, viewer)));
+    }
+    return items;
+  }
+
+  private Sighting sighting(Recorded r, Viewer viewer) {
+    return new Sighting(r.seq(), r.at(),
+        Projection.of(shown.scenario(), r.event(), viewer, this::revealNow));
+  }
+
+  private ImmutableList<Sighting> sightings(Viewer viewer) {
+    ImmutableList.Builder<Sighting> out = ImmutableList.builderWithExpectedSize(history.size());
+    for (Recorded r : history) {
+      out.add(sighting(r, viewer));
+    }
+    return out.build();
   }
 
   /**
-   * Appends records; runs {@code then} on this room's thread once they are
-   * durable, or {@code failed} (before the error is sent) if they cannot be.
+   * The reveal of an ended game, asked for only once {@link #revealFuture}
+   * has completed. If working it out failed (a bug), it is tried once more
+   * here, so the end still reaches everyone.
    */
-  private void durably(List<RecordingEntry> records, Participant p, long requestId, Runnable failed,
-      Runnable then) {
-    gameLog.append(records).whenCompleteAsync((ignored, failure) -> {
-      if (failure == null) {
-        then.run();
-        return;
-      }
-      damage = Optional.of("recording failed: " + failure.getMessage());
-      log.error("game {}: recording failed; the game is stopped", code, failure);
-      failed.run();
-      if (p != null) {
-        p.send(Views.error(requestId, ErrorCode.ERROR_CODE_INTERNAL,
-            "The server could not record that move, so it did not happen. The game is stopped;"
-                + " tell your instructor."));
-      }
-      cancelTimer();
-      updateSummary();
-    }, executor);
-  }
-
-  private void startIfFull() {
-    boolean full = state.scenario().roles().stream()
-        .allMatch(r -> seats.containsKey(r.id()) && seats.get(r.id()).durable);
-    if (full && state.phase() == Phase.WAITING) {
-      commitMove(new Move.Start(clock.instant()), "", null, 0);
+  private Reveal revealNow() {
+    try {
+      return revealFuture().join();
+    } catch (CompletionException | CancellationException e) {
+      log.error("game {}: the debrief could not be worked out; trying again", code, e);
+      Reveal again = Reveal.of(shown);
+      reveal = CompletableFuture.completedFuture(again);
+      return again;
     }
   }
+
+  private CompletableFuture<Reveal> revealFuture() {
+    if (reveal == null) {
+      reveal = revealer.reveal(shown);
+    }
+    return reveal;
+  }
+
+  /**
+   * Replies with the viewer's view of the durable game. For an ended game
+   * the reply waits for the debrief, which is worked out off this thread.
+   */
+  private void replyWithView(Participant p, long requestId, Viewer viewer,
+      Function<GameView, RoomReply> reply) {
+    if (shown.isOver() && !revealFuture().isDone()) {
+      revealFuture().whenCompleteAsync((done, failure) -> {
+        try {
+          replyWithView(p, requestId, viewer, reply);
+        } catch (RuntimeException e) {
+          log.error("game {}: answering {} failed", code, p.describe(), e);
+          reply(p, requestId, internalError());
+        }
+      }, executor);
+      return;
+    }
+    GameView view = Projection.initialView(shown.scenario(), initial, viewer);
+    for (Recorded r : history) {
+      view = view.apply(sighting(r, viewer).seen());
+    }
+    reply(p, requestId, reply.apply(view));
+  }
+
+  private void reply(Participant p, long requestId, RoomReply reply) {
+    p.deliver(Delivery.of(code, publicScenario, List.of(new Delivery.Reply(requestId, reply))));
+  }
+
+  private void answerFailure(Request r) {
+    if (r.kind() == Request.Kind.CONTROL) {
+      r.decided().complete(Optional.of(Rejection.of(RejectionCode.GAME_OVER,
+          "the server failed; see its log")));
+    } else {
+      reply(r.participant(), r.requestId(), internalError());
+    }
+  }
+
+  private static RoomReply internalError() {
+    return new RoomReply.Refused(Refusal.of(Refusal.Problem.INTERNAL,
+        "The server failed while handling that move; see its log."));
+  }
+
+  private boolean refuseIfDamaged(Participant p, long requestId) {
+    if (damage.isPresent()) {
+      reply(p, requestId, new RoomReply.Refused(Refusal.of(Refusal.Problem.GAME_DAMAGED,
+          "Game " + code + " cannot continue: " + damage.get() + ".")));
+      return true;
+    }
+    return false;
+  }
+
+  private void broadcastPresence(String role, boolean isConnected, Participant skip) {
+    Delivery d = Delivery.of(code, publicScenario,
+        List.of(new Delivery.PresenceChanged(role, isConnected, clock.instant())));
+    for (Participant holder : holders.values()) {
+      if (holder != skip) {
+        holder.deliver(d);
+      }
+    }
+    for (Participant w : watchers.keySet()) {
+      if (w != skip) {
+        w.deliver(d);
+      }
+    }
+  }
+
+  private ImmutableMap<String, Boolean> connected() {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    for (Role r : shown.scenario().roles()) {
+      out.put(r.id(), holders.containsKey(r.id()));
+    }
+    return ImmutableMap.copyOf(out);
+  }
+
+  // ------------------------------------------------------------ timers
 
   private void scheduleTimer() {
     cancelTimer();
@@ -410,9 +655,9 @@ public final class GameRoom {
     if (damage.isPresent() || state.turn() != turn || !state.isInProgress()) {
       return;
     }
-    Decision d = Rules.decide(state, new Move.TimeOut(clock.instant()));
-    if (d.isAccepted()) {
-      commitMove(new Move.TimeOut(clock.instant()), "", null, 0);
+    Move timeOut = new Move.TimeOut(clock.instant());
+    if (Rules.decide(state, timeOut).isAccepted()) {
+      commit(timeOut, "", Optional.empty());
     } else {
       scheduleTimer(); // the clock was a little early; try again at the deadline
     }
@@ -425,152 +670,43 @@ public final class GameRoom {
     }
   }
 
-  private boolean refuseIfDamaged(Participant p, long requestId) {
-    if (damage.isPresent()) {
-      p.send(damagedError(requestId));
-      return true;
+  // ------------------------------------------------------------ listing
+
+  private void updateListing() {
+    listing = buildListing();
+    progress = buildProgress(listing);
+    try {
+      onChange.run();
+    } catch (RuntimeException e) {
+      log.error("game {}: a progress listener failed", code, e);
     }
-    return false;
   }
 
-  private ServerMessage damagedError(long requestId) {
-    return Views.error(requestId, ErrorCode.ERROR_CODE_GAME_DAMAGED, "Game " + code + " cannot continue: "
-        + damage.orElseThrow() + ".");
-  }
-
-  private Joined joined(String role, String token) {
-    Role r = state.scenario().role(role).orElseThrow();
-    return Joined.newBuilder().setSeatToken(token).setRole(role).setBrief(r.brief())
-        .setReservationValue(r.reservationValue())
-        .setPoints(Views.pointsTable(state.scenario(), state.pointsOf(role)))
-        .setGame(view(Optional.of(role)))
-        .build();
-  }
-
-  private GameView view(Optional<String> viewer) {
-    GameView.Builder b = GameView.newBuilder().setGameCode(code)
-        .setScenario(Views.scenarioView(state.scenario()))
-        .setSettings(EventCodec.toProto(state.settings()))
-        .setPhase(Views.phase(state.phase()))
-        .setRound(state.round()).setTurn(state.turn())
-        .setToMove(state.toMove().orElse(""))
-        .setDeadlineMillis(state.deadline().map(Instant::toEpochMilli).orElse(0L));
-    state.onTable().ifPresent(o -> b.setOnTable(OfferView.newBuilder().setRole(o.proposer())
-        .setPackage(EventCodec.toProto(o.pkg()))));
-    b.addAllSeats(seatInfos());
-    for (Entry e : history) {
-      b.addHistory(project(e, viewer));
-    }
-    return b.build();
-  }
-
-  private org.hikiwake.proto.wire.EventView project(Entry e, Optional<String> viewer) {
-    org.hikiwake.proto.wire.EventView.Builder b = org.hikiwake.proto.wire.EventView.newBuilder()
-        .setGameCode(code).setSeq(e.seq()).setAtMillis(e.atMillis());
-    if (e.seat().isPresent()) {
-      return b.setSeatFilled(e.seat().get()).build();
-    }
-    Event event = e.event().orElseThrow();
-    if (event instanceof Event.GameStarted s) {
-      b.setGameStarted(EventCodec.toProto(s).getGameStarted());
-    } else if (event instanceof Event.OfferMade o) {
-      b.setOfferMade(EventCodec.toProto(o).getOfferMade());
-    } else if (event instanceof Event.ChatPosted c) {
-      b.setChatPosted(EventCodec.toProto(c).getChatPosted());
-    } else if (event instanceof Event.TurnTimedOut t) {
-      b.setTurnTimedOut(EventCodec.toProto(t).getTurnTimedOut());
-    } else if (event instanceof Event.TurnChanged t) {
-      b.setTurnChanged(EventCodec.toProto(t).getTurnChanged());
-    } else if (event instanceof Event.ClockRestarted c) {
-      b.setClockRestarted(EventCodec.toProto(c).getClockRestarted());
-    } else if (event instanceof Event.NewsArrived n) {
-      b.setNewsArrived(Views.news(state.scenario().newsItem(n.newsId()).orElseThrow(), viewer));
-    } else if (event instanceof Event.GameEnded g) {
-      if (gameOver == null) {
-        // the same for every viewer, and costly (it analyses every package): build it once
-        gameOver = Views.gameOver(state, g);
+  private GameProgress buildProgress(GameListing l) {
+    Map<String, Integer> points = new LinkedHashMap<>();
+    shown.onTable().ifPresent(o -> {
+      for (Role r : shown.scenario().roles()) {
+        points.put(r.id(), shown.pointsOf(r.id()).score(o.pkg()));
       }
-      b.setGameEnded(gameOver);
-    } else {
-      throw new AssertionError(event);
+    });
+    return new GameProgress(l, shown.turn(), shown.toMove(), shown.deadline(), shown.isPaused(),
+        shown.onTable(), ImmutableMap.copyOf(points));
+  }
+
+  private GameListing buildListing() {
+    ImmutableList.Builder<GameListing.SeatListing> seats = ImmutableList.builder();
+    for (Role r : shown.scenario().roles()) {
+      Optional<Seat> seat = shown.seat(r.id());
+      seats.add(new GameListing.SeatListing(r.id(), r.name(), seat.map(Seat::displayName),
+          seat.flatMap(Seat::bot), holders.containsKey(r.id())));
     }
-    return b.build();
+    return new GameListing(code, createdAt, shown.scenario().id(), shown.scenario().title(),
+        shown.phase(), shown.round(), shown.settings().rounds(), seats.build(), shown.result(),
+        damage, classCode);
   }
 
-  private void broadcastExcept(Participant skip, Entry entry) {
-    for (Map.Entry<String, Seat> s : seats.entrySet()) {
-      Participant holder = s.getValue().holder;
-      if (holder != null && holder != skip) {
-        holder.send(event(project(entry, Optional.of(s.getKey()))));
-      }
-    }
-    if (!watchers.isEmpty()) {
-      ServerMessage publicView = event(project(entry, Optional.empty()));
-      for (Participant w : watchers) {
-        if (w != skip) {
-          w.send(publicView);
-        }
-      }
-    }
-  }
-
-  private void broadcastPresence(String role, boolean connected, Participant skip) {
-    ServerMessage msg = event(org.hikiwake.proto.wire.EventView.newBuilder().setGameCode(code)
-        .setAtMillis(clock.millis())
-        .setPresenceChanged(PresenceChanged.newBuilder().setRole(role).setConnected(connected))
-        .build());
-    for (Seat seat : seats.values()) {
-      if (seat.holder != null && seat.holder != skip) {
-        seat.holder.send(msg);
-      }
-    }
-    for (Participant w : watchers) {
-      if (w != skip) {
-        w.send(msg);
-      }
-    }
-  }
-
-  private static ServerMessage event(org.hikiwake.proto.wire.EventView e) {
-    return ServerMessage.newBuilder().setEvent(e).build();
-  }
-
-  private List<SeatInfo> seatInfos() {
-    List<SeatInfo> out = new ArrayList<>();
-    for (Role r : state.scenario().roles()) {
-      Seat seat = seats.get(r.id());
-      SeatInfo.Builder b = SeatInfo.newBuilder().setRole(r.id()).setRoleName(r.name())
-          .setTaken(seat != null);
-      if (seat != null) {
-        b.setDisplayName(seat.displayName).setConnected(seat.holder != null);
-      }
-      out.add(b.build());
-    }
-    return out;
-  }
-
-  private String roleIds() {
-    return String.join(", ", state.scenario().roles().stream().map(Role::id).toList());
-  }
-
-  private String freeSeats() {
-    List<String> free = state.scenario().roles().stream().map(Role::id)
-        .filter(id -> !seats.containsKey(id)).toList();
-    return free.isEmpty() ? "none" : String.join(", ", free);
-  }
-
-  private void updateSummary() {
-    summary = buildSummary();
-  }
-
-  private GameSummary buildSummary() {
-    GameSummary.Builder b = GameSummary.newBuilder().setGameCode(code)
-        .setScenarioId(state.scenario().id()).setScenarioTitle(state.scenario().title())
-        .setPhase(Views.phase(state.phase())).setRound(state.round())
-        .setRounds(state.settings().rounds())
-        .addAllSeats(seatInfos())
-        .setDamaged(damage.isPresent()).setDamage(damage.orElse(""));
-    state.result().ifPresent(r -> b.setResult(EventCodec.toProto(r)));
-    return b.build();
+  /** The phase of the durable game, for tests and listings. */
+  Phase phase() {
+    return listing.phase();
   }
 }

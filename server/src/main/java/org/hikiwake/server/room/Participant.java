@@ -1,11 +1,15 @@
 package org.hikiwake.server.room;
 
-import org.hikiwake.proto.wire.ServerMessage;
-
-/** Someone a room sends messages to: a seated player or a watcher on one connection. */
+/**
+ * Someone a room talks to: a connection holding a seat or watching, or a bot.
+ * The room calls it on the room's own thread.
+ */
 public interface Participant {
-  /** Sends a message; must not block (the room calls it on its own thread). */
-  void send(ServerMessage message);
+  /** Hands over what the room has to say; must not block. */
+  void deliver(Delivery delivery);
+
+  /** False once the participant has gone away for good (its connection closed). */
+  boolean isConnected();
 
   /** A short name for logs, e.g. the remote address. */
   String describe();

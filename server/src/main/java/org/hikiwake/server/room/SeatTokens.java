@@ -16,6 +16,11 @@ public final class SeatTokens {
     this.random = random;
   }
 
+  /** A secret random seed, for the draws the host makes (a shuffled schedule, a hidden end). */
+  public long nextSeed() {
+    return random.nextLong();
+  }
+
   public String next() {
     byte[] bytes = new byte[BYTES];
     random.nextBytes(bytes);

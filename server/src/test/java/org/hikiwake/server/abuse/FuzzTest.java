@@ -1,6 +1,7 @@
 package org.hikiwake.server.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.EventLoopGroup;
@@ -8,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.hikiwake.proto.wire.Accept;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.CreateGame;
@@ -52,11 +55,19 @@ import org.junit.jupiter.api.io.TempDir;
  * connections (a new one whenever the server closes one), while honest games
  * go on. Every fuzz frame is followed by a ping, so the pongs tell which
  * frames the server has dealt with. {@code -Dhikiwake.fuzz.frames=N} sets how
- * many frames (100,000 by default); {@code -Dhikiwake.fuzz.seed=S} replays a run.
+ * many frames (100,000 by default).
+ *
+ * <p>The seed is fixed ({@link #DEFAULT_SEED}) unless told otherwise, so a CI
+ * run is repeatable: the same frames, as far as the server's answers (and its
+ * random join codes) allow. {@code -Dhikiwake.fuzz.seed=random} draws a new
+ * seed, {@code -Dhikiwake.fuzz.seed=S} replays seed S; every run prints its
+ * seed, and a failure says how to rerun it.
  */
 class FuzzTest {
   static final int FRAMES = Integer.getInteger("hikiwake.fuzz.frames", 100_000);
-  static final long SEED = Long.getLong("hikiwake.fuzz.seed", System.nanoTime());
+  /** The seed of a run when {@code hikiwake.fuzz.seed} is not set. */
+  static final long DEFAULT_SEED = 20131102L;
+  static final long SEED = seed(System.getProperty("hikiwake.fuzz.seed"));
   static final int WORKERS = 4;
   static final int BATCH = 32;
   static final int PING_EVERY = 8;
@@ -90,13 +101,70 @@ class FuzzTest {
 
   @Test
   void fuzzedFrames_neverBreakTheServerOrLeakAStackTrace() throws Exception {
+    System.out.printf("fuzzing %,d frames with seed %d%n", FRAMES, SEED);
     try {
       fuzz();
     } catch (Throwable e) {
-      AssertionError withSeed = new AssertionError("fuzzing failed; replay with"
-          + " -Dhikiwake.fuzz.seed=" + SEED + " -Dhikiwake.fuzz.frames=" + FRAMES + ": " + e, e);
-      throw withSeed;
+      throw new AssertionError("fuzzing failed with seed " + SEED + "; rerun it with "
+          + rerun(SEED, FRAMES) + ": " + e, e);
     }
+  }
+
+  @Test
+  void seed_unset_isTheFixedDefault() {
+    assertThat(seed(null)).isEqualTo(DEFAULT_SEED);
+    assertThat(seed("")).isEqualTo(DEFAULT_SEED);
+  }
+
+  @Test
+  void seed_number_isThatSeed() {
+    assertThat(seed("42")).isEqualTo(42);
+    assertThat(seed(" -7 ")).isEqualTo(-7);
+  }
+
+  @Test
+  void seed_random_drawsADifferentSeedEachTime() {
+    assertThat(LongStream.range(0, 8).map(i -> seed("random")).distinct()
+        .count()).isGreaterThan(1);
+  }
+
+  @Test
+  void seed_neitherNumberNorRandom_isRefused() {
+    assertThatThrownBy(() -> seed("tomorrow"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("hikiwake.fuzz.seed").hasMessageContaining("tomorrow");
+  }
+
+  @Test
+  void rerun_failedRun_namesItsSeedAndFrames() {
+    assertThat(rerun(-5, 1_000)).contains("-Dtest=FuzzTest")
+        .contains("-Dhikiwake.fuzz.seed=-5").contains("-Dhikiwake.fuzz.frames=1000");
+  }
+
+  /**
+   * The seed a {@code hikiwake.fuzz.seed} value asks for: unset or empty for
+   * {@link #DEFAULT_SEED}, {@code random} for a fresh one, or a number.
+   */
+  static long seed(String property) {
+    if (property == null || property.isBlank()) {
+      return DEFAULT_SEED;
+    }
+    if (property.strip().equals("random")) {
+      return new SecureRandom().nextLong();
+    }
+    try {
+      return Long.parseLong(property.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("hikiwake.fuzz.seed must be a number or 'random'"
+          + " but was '" + property + "'", e);
+    }
+  }
+
+  /** The command that reruns a fuzzing run. */
+  static String rerun(long seed, int frames) {
+    return "./mvnw -B -o -pl proto,scenarios,engine,codec,server verify -Dtest=FuzzTest"
+        + " -Dsurefire.failIfNoSpecifiedTests=false -Dhikiwake.fuzz.seed=" + seed
+        + " -Dhikiwake.fuzz.frames=" + frames;
   }
 
   private void fuzz() throws Exception {

@@ -23,11 +23,15 @@ import org.hikiwake.proto.wire.Ping;
 import org.hikiwake.proto.wire.Say;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.record.NoopRecordingStore;
 import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.Lobby;
+import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
+import org.hikiwake.server.web.Dashboard;
+import org.hikiwake.server.web.DashboardPasses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,10 +56,14 @@ class ServerInitializerTest {
   void setUp() throws Exception {
     lobby = new Lobby(ScenarioCatalog.load(Optional.empty()), NoopRecordingStore.noop(),
         () -> channelRef.get().eventLoop(), Clock.systemUTC(), new JoinCodes(new SecureRandom()),
-        new SeatTokens(new SecureRandom()), 100);
+        new SeatTokens(new SecureRandom()), new Revealer(Runnable::run), 100);
     connections = new ConnectionCounter();
+    Classes classes = new Classes(lobby, NoopRecordingStore.noop(),
+        () -> channelRef.get().eventLoop(), Runnable::run, new SecureRandom());
     channel = new EmbeddedChannel(
-        new ServerInitializer(ServerConfig.defaults().withPort(0), lobby, connections));
+        new ServerInitializer(ServerConfig.defaults().withPort(0), lobby, classes, connections,
+            new Dashboard(classes, new DashboardPasses(Clock.systemUTC(), new SecureRandom()),
+                Clock.systemUTC())));
     channelRef.set(channel);
   }
 
@@ -65,10 +73,34 @@ class ServerInitializerTest {
   }
 
   @Test
-  void initChannel_stacksCodecsThenTheHandler() {
+  void initChannel_waitsForTheFirstBytesToNameTheProtocol() {
+    assertThat(channel.pipeline().names()).containsSubsequence("idle", "detect");
+    assertThat(connections.size()).isZero();
+  }
+
+  @Test
+  void firstFrame_protobuf_stacksItsCodecsThenTheHandler() throws IOException {
+    send(delimited(HELLO));
+
     assertThat(channel.pipeline().names()).containsSubsequence("idle", "frameDecoder",
-        "protobufDecoder", "frameEncoder", "protobufEncoder", "handler");
+        "protobufDecoder", "frameEncoder", "protobufEncoder", "handler")
+        .doesNotContain("detect", "httpCodec");
     assertThat(connections.size()).isEqualTo(1);
+  }
+
+  @Test
+  void firstBytes_anHttpRequest_stackHttpAndAreAnswered() {
+    channel.writeInbound(Unpooled.copiedBuffer("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n",
+        java.nio.charset.StandardCharsets.US_ASCII));
+    channel.runPendingTasks();
+
+    assertThat(channel.pipeline().names()).containsSubsequence("idle", "httpDeadline",
+        "httpCodec", "httpAggregator", "httpHandler").doesNotContain("detect", "handler");
+    ByteBuf out = channel.readOutbound();
+    assertThat(out.toString(java.nio.charset.StandardCharsets.US_ASCII))
+        .startsWith("HTTP/1.1 404 Not Found");
+    out.release();
+    assertThat(connections.size()).isZero();
   }
 
   @Test
@@ -171,14 +203,15 @@ class ServerInitializerTest {
   }
 
   @Test
-  void chatOverTheLimit_isMessageTooLargeAndTheConnectionStaysOpen() throws IOException {
+  void chatWithoutASeat_isNotSeatedAndTheConnectionStaysOpen() throws IOException {
+    // Chat length is the rules' business, for seated players (see ErrorCodeTest).
     send(delimited(HELLO));
 
     List<ServerMessage> out = send(delimited(ClientMessage.newBuilder().setRequestId(4)
         .setSay(Say.newBuilder().setText("x".repeat(501))).build()));
 
     assertThat(out).singleElement().satisfies(m ->
-        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MESSAGE_TOO_LARGE));
+        assertThat(m.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_NOT_SEATED));
     assertThat(send(delimited(PING))).singleElement().satisfies(m ->
         assertThat(m.hasPong()).isTrue());
   }

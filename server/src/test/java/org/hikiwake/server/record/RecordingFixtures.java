@@ -1,41 +1,48 @@
 package org.hikiwake.server.record;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.hikiwake.codec.recording.RecordingHeaders;
+import org.hikiwake.engine.game.Decision;
+import org.hikiwake.engine.game.Event;
 import org.hikiwake.engine.game.GameSettings;
+import org.hikiwake.engine.game.GameState;
+import org.hikiwake.engine.game.Move;
+import org.hikiwake.engine.game.Rules;
+import org.hikiwake.engine.replay.Recorded;
+import org.hikiwake.engine.replay.Replay;
+import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.engine.scenario.ScenarioLoader;
-import org.hikiwake.proto.game.ChatPosted;
-import org.hikiwake.proto.game.Choice;
-import org.hikiwake.proto.game.ClockRestarted;
-import org.hikiwake.proto.game.GameEnded;
-import org.hikiwake.proto.game.GameEvent;
-import org.hikiwake.proto.game.GameStarted;
-import org.hikiwake.proto.game.NewsArrived;
-import org.hikiwake.proto.game.OfferMade;
-import org.hikiwake.proto.game.GameOutcome;
-import org.hikiwake.proto.game.OptionPackage;
-import org.hikiwake.proto.game.GameResult;
-import org.hikiwake.proto.game.RoleScore;
-import org.hikiwake.proto.game.TurnChanged;
-import org.hikiwake.proto.game.TurnTimedOut;
-import org.hikiwake.proto.recording.RecordingEntry;
 import org.hikiwake.proto.recording.RecordingHeader;
-import org.hikiwake.proto.recording.SeatTaken;
+import org.hikiwake.server.room.TokenHash;
 
-/** Headers, records and helpers shared by the recording tests. */
+/**
+ * Games, headers and helpers shared by the recording tests. The records are
+ * the rules' own: every prefix of the long game ({@link #record}) replays cleanly,
+ * as recovery requires.
+ */
 final class RecordingFixtures {
   static final Scenario SCENARIO = loadScenario();
-  static final long T0 = 1_383_386_400_000L; // 2013-11-02T10:00:00Z, the first 2+2
+  /** The long game's settings: the most rounds, untimed. */
+  static final GameSettings SETTINGS = GameSettings.untimed(GameSettings.MAX_ROUNDS);
+  /** 2013-11-02T10:00:00Z, the first Japan-Russia 2+2. */
+  static final Instant T0 = Instant.parse("2013-11-02T10:00:00Z");
+  private static final List<Recorded> LONG_GAME = longGame();
 
   private RecordingFixtures() {}
 
@@ -47,79 +54,156 @@ final class RecordingFixtures {
     }
   }
 
-  static RecordingHeader header(String gameCode) {
-    return header(gameCode, GameSettings.untimed(SCENARIO.rounds()));
+  /** A new game's header, with the long game's settings. */
+  static GameHeader game(String gameCode) {
+    return game(gameCode, SETTINGS);
   }
 
-  static RecordingHeader header(String gameCode, GameSettings settings) {
-    return RecordingHeader.newBuilder()
-        .setFormatVersion(1)
-        .setGameCode(gameCode)
-        .setCreatedAtMillis(T0)
-        .setServerVersion("0.1.0-test")
-        .setScenario(ScenarioLoader.toProto(SCENARIO))
-        .setSettings(EventCodec.toProto(settings))
-        .build();
+  static GameHeader game(String gameCode, GameSettings settings) {
+    return new GameHeader(gameCode, T0, SCENARIO, settings);
   }
 
-  /** A realistic record: Japan offers a package with all six issues. */
-  static RecordingEntry offer(long seq) {
-    return RecordingEntry.newBuilder().setSeq(seq).setAtMillis(T0 + seq * 1000).setRole("japan")
-        .setEvent(GameEvent.newBuilder().setOfferMade(OfferMade.newBuilder()
-            .setRole("japan").setPackage(sixIssuePackage())))
-        .build();
+  /** The header the store writes for a game. */
+  static RecordingHeader headerOf(GameHeader game) {
+    return RecordingHeaders.of(game.gameCode(), game.createdAt(), game.scenario(),
+        game.settings());
   }
 
-  static OptionPackage sixIssuePackage() {
-    return OptionPackage.newBuilder()
-        .addChoices(choice("territory", "two_islands_plus"))
-        .addChoices(choice("peace_treaty", "roadmap"))
-        .addChoices(choice("energy", "lng_contracts"))
-        .addChoices(choice("far_east", "major"))
-        .addChoices(choice("security", "joint_exercises"))
-        .addChoices(choice("missile_defence", "briefings"))
-        .build();
+  /** The state of a new game of {@link #game}. */
+  static GameState initial() {
+    return GameState.initial(SCENARIO, SETTINGS);
   }
 
-  private static Choice choice(String issue, String option) {
-    return Choice.newBuilder().setIssue(issue).setOption(option).build();
+  /**
+   * Record {@code seq} of a long game that does not end within its first
+   * 1,000 records: both seats, then on every turn two words from each side
+   * and an offer from the side to move.
+   */
+  static Recorded record(long seq) {
+    return LONG_GAME.get((int) seq - 1);
   }
 
-  /** One record of every kind, numbered from {@code firstSeq}, ending with the game's end. */
-  static List<RecordingEntry> everyKind(long firstSeq) {
-    List<RecordingEntry.Builder> b = new ArrayList<>();
-    b.add(RecordingEntry.newBuilder().setRole("japan").setSeatTaken(SeatTaken.newBuilder()
-        .setRole("japan").setDisplayName("Aiko").setTokenSha256(TokenHash.of("secret-1"))));
-    b.add(RecordingEntry.newBuilder().setRole("russia").setSeatTaken(SeatTaken.newBuilder()
-        .setRole("russia").setDisplayName("Дмитрий").setTokenSha256(TokenHash.of("secret-2"))));
-    b.add(event("", GameEvent.newBuilder().setGameStarted(
-        GameStarted.newBuilder().setAtMillis(T0))));
-    b.add(event("", GameEvent.newBuilder().setTurnChanged(TurnChanged.newBuilder()
-        .setTurn(0).setRound(1).setRole("japan").setDeadlineMillis(T0 + 120_000))));
-    b.add(event("", GameEvent.newBuilder().setNewsArrived(
-        NewsArrived.newBuilder().setNewsId("china-adiz"))));
-    b.add(event("japan", GameEvent.newBuilder().setOfferMade(OfferMade.newBuilder()
-        .setRole("japan").setPackage(sixIssuePackage()))));
-    b.add(event("russia", GameEvent.newBuilder().setChatPosted(ChatPosted.newBuilder()
-        .setRole("russia").setText("Hikiwake — a draw, not a surrender."))));
-    b.add(event("", GameEvent.newBuilder().setTurnTimedOut(
-        TurnTimedOut.newBuilder().setRole("russia"))));
-    b.add(event("", GameEvent.newBuilder().setClockRestarted(
-        ClockRestarted.newBuilder().setDeadlineMillis(T0 + 600_000))));
-    b.add(event("russia", GameEvent.newBuilder().setGameEnded(GameEnded.newBuilder()
-        .setResult(GameResult.newBuilder().setOutcome(GameOutcome.GAME_OUTCOME_AGREEMENT)
-            .setAgreed(sixIssuePackage()).setEndedBy("russia")
-            .addScores(RoleScore.newBuilder().setRole("japan").setScore(61))
-            .addScores(RoleScore.newBuilder().setRole("russia").setScore(58))))));
-    List<RecordingEntry> records = new ArrayList<>();
-    for (int i = 0; i < b.size(); i++) {
-      records.add(b.get(i).setSeq(firstSeq + i).setAtMillis(T0 + i * 1000L).build());
+  /** Records {@code 1} to {@code count} of the long game. */
+  static List<Recorded> records(int count) {
+    return LONG_GAME.subList(0, count);
+  }
+
+  /** Records {@code first} to {@code last} of the long game. */
+  static List<Recorded> records(long first, long last) {
+    return LONG_GAME.subList((int) first - 1, (int) last);
+  }
+
+  private static List<Recorded> longGame() {
+    Played game = new Played(initial());
+    Instant at = T0;
+    game.play("japan", seat("japan", "Aiko", at));
+    game.play("russia", seat("russia", "Дмитрий", at = at.plusSeconds(1)));
+    String[] offers = {"two_islands", "two_islands_plus", "area_split"};
+    while (game.recorded.size() < 1_000) {
+      String mover = game.state.toMove().orElseThrow();
+      for (int word = 0; word < 2; word++) {
+        game.play("japan", new Move.Say("japan", "Turn " + game.state.turn() + ": 引き分け?",
+            at = at.plusSeconds(1)));
+        game.play("russia", new Move.Say("russia", "Ничья — может быть.",
+            at = at.plusSeconds(1)));
+      }
+      game.play(mover, new Move.Propose(mover, sixIssuePackage()
+          .with("territory", offers[game.state.turn() % offers.length]), at = at.plusSeconds(1)));
     }
-    return records;
+    assertThat(game.state.isOver()).as("the long game runs past 1,000 records").isFalse();
+    return List.copyOf(game.recorded);
   }
 
-  private static RecordingEntry.Builder event(String role, GameEvent.Builder event) {
-    return RecordingEntry.newBuilder().setRole(role).setEvent(event);
+  static Move.TakeSeat seat(String role, String name, Instant at) {
+    return new Move.TakeSeat(role, name, Optional.empty(), TokenHash.of("token-" + role), at);
+  }
+
+  static Package sixIssuePackage() {
+    return Package.of("territory", "two_islands_plus", "peace_treaty", "roadmap",
+        "energy", "lng_contracts", "far_east", "major",
+        "security", "joint_exercises", "missile_defence", "briefings");
+  }
+
+  /**
+   * A whole timed game that holds every kind of event: seats and the start,
+   * offers, chat, news, a timed-out turn, a restarted clock, the instructor's
+   * controls (announcement, pause, resume, extension, a freed seat taken again)
+   * and an agreement.
+   */
+  static Played everyKindOfEvent() {
+    Played game = new Played(GameState.initial(SCENARIO,
+        GameSettings.timed(SCENARIO.rounds(), Duration.ofMinutes(3))));
+    game.play("japan", seat("japan", "Aiko", at(0)));
+    game.play("russia", seat("russia", "Dmitry", at(0)));
+    game.play("japan", new Move.Propose("japan", Package.of(
+        "territory", "four_islands", "peace_treaty", "treaty_signed",
+        "energy", "lng_contracts", "far_east", "modest",
+        "security", "dialogue_only", "missile_defence", "written_assurance"), at(60)));
+    game.play("russia", new Move.Say("russia", "Four islands is not a draw.", at(90)));
+    game.play("russia", new Move.Propose("russia", Package.of(
+        "territory", "two_islands", "peace_treaty", "treaty_signed",
+        "energy", "lng_and_pipeline", "far_east", "major",
+        "security", "full_fact_sheet", "missile_defence", "written_assurance"), at(150)));
+    game.play("", new Move.TimeOut(at(150 + 180)));
+    game.play("", new Move.RestartClock(at(400)));
+    // the instructor's controls
+    game.play("instructor", new Move.Announce("Ten minutes left.", at(405)));
+    game.play("instructor", new Move.Pause(at(410)));
+    game.play("instructor", new Move.Resume(at(430)));
+    game.play("instructor", new Move.Extend(1, at(431)));
+    game.play("instructor", new Move.ReleaseSeat("japan", at(432)));
+    game.play("japan", seat("japan", "Aiko", at(433)));
+    game.play("russia", new Move.Propose("russia", Package.of(
+        "territory", "two_islands_plus", "peace_treaty", "treaty_signed",
+        "energy", "lng_and_pipeline", "far_east", "major",
+        "security", "joint_exercises", "missile_defence", "briefings"), at(450)));
+    game.play("japan", new Move.Propose("japan", Package.of(
+        "territory", "area_split", "peace_treaty", "treaty_signed",
+        "energy", "lng_contracts", "far_east", "major",
+        "security", "joint_exercises", "missile_defence", "briefings"), at(520)));
+    game.play("russia", new Move.Accept("russia", at(600)));
+    assertThat(game.state.isOver()).isTrue();
+    return game;
+  }
+
+  private static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  /**
+   * A game played through the rules as a room plays it: each move decided
+   * against the state so far, its events numbered on and stamped with the
+   * move's time, one batch per move.
+   */
+  static final class Played {
+    final GameState initial;
+    GameState state;
+    final List<Recorded> recorded = new ArrayList<>();
+    final List<List<Recorded>> batches = new ArrayList<>();
+
+    Played(GameState initial) {
+      this.initial = initial;
+      this.state = initial;
+    }
+
+    /** Plays a move that must be legal, by an actor ("" for the host); returns its events. */
+    List<Recorded> play(String actor, Move move) {
+      Decision decision = Rules.decide(state, move);
+      assertThat(decision.isAccepted()).as("%s: %s", move, decision).isTrue();
+      List<Recorded> batch = new ArrayList<>();
+      for (Event e : ((Decision.Accepted) decision).events()) {
+        batch.add(new Recorded(recorded.size() + batch.size() + 1, move.at(), actor, e));
+      }
+      state = Rules.applyAll(state, ((Decision.Accepted) decision).events());
+      recorded.addAll(batch);
+      batches.add(List.copyOf(batch));
+      return batch;
+    }
+  }
+
+  /** The recorded events a recovered game replayed. */
+  static List<Recorded> recordedOf(RecoveredGame game) {
+    return game.replay().steps().stream().map(Replay.Step::recorded).toList();
   }
 
   /** Waits for a future that the writer should finish promptly. */
@@ -157,24 +241,11 @@ final class RecordingFixtures {
     }
   }
 
-  /** Writes a recording of the header and records straight to a file, as the store would. */
-  static byte[] recordingBytes(RecordingHeader header, List<RecordingEntry> records) {
-    List<com.google.protobuf.MessageLite> messages = new ArrayList<>();
-    messages.add(header);
-    messages.addAll(records);
-    return Frames.encode(messages).array();
-  }
-
-  /** Offsets where each frame starts, plus the file's end. */
-  static List<Integer> frameStarts(byte[] bytes) {
-    List<Integer> starts = new ArrayList<>();
-    int pos = 0;
-    while (pos < bytes.length) {
-      starts.add(pos);
-      int length = java.nio.ByteBuffer.wrap(bytes, pos, 4).getInt();
-      pos += Frames.PREFIX_BYTES + length;
+  static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    starts.add(pos);
-    return starts;
   }
 }

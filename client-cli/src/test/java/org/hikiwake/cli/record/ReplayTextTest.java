@@ -1,0 +1,71 @@
+package org.hikiwake.cli.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hikiwake.codec.recording.RecordedGames;
+import org.hikiwake.codec.recording.ReplayedRecording;
+import org.hikiwake.engine.view.Viewer;
+import org.junit.jupiter.api.Test;
+
+class ReplayTextTest {
+  private static List<String> all(ViewedReplay r) {
+    List<String> out = new ArrayList<>(ReplayText.header(r));
+    for (ViewedReplay.Step s : r.steps()) {
+      out.addAll(ReplayText.step(r, s));
+    }
+    out.addAll(ReplayText.ending(r));
+    return out;
+  }
+
+  @Test
+  void replay_allSides_showsEveryMoveWithBothPointsThenTheDebrief() {
+    List<String> lines = all(ViewedReplay.of(RecordedGames.agreement().replayed(),
+        Viewer.umpire()));
+    assertThat(lines).startsWith("Game K7MX-Q2PA: Hikiwake: Japan and Russia after the first 2+2"
+        + " (late 2013) (japan-russia-2013)");
+    assertThat(lines).contains(
+        "Roles: Japan (reservation value 24), Russia (reservation value 55).",
+        "[0:10] Japan seat taken by Aiko.",
+        "[0:30] Japan (Aiko) says: Two islands plus, and a treaty?",
+        "[0:40] Japan offers (Japan 57, Russia 82):",
+        "[0:50] === Game over: AGREEMENT. Russia accepted Japan's offer. ===",
+        "Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)",
+        "  Nash bargaining package (Japan 57, Russia 82):",
+        "  The agreement is on the Pareto frontier: no package is better for both sides.");
+  }
+
+  @Test
+  void replay_asOneSide_isTheGameAsThatSideSawIt() {
+    List<String> lines = all(ViewedReplay.of(RecordedGames.agreement().replayed(),
+        Viewer.player("russia")));
+    assertThat(lines).contains("Roles: Japan, Russia (reservation value 55).",
+        "[0:40] Japan offers: worth 82 points to you (27 above your reservation value of 55)")
+        .doesNotContain("[0:40] Japan offers (Japan 57, Russia 82):");
+    // At the end everything is revealed, to every side.
+    assertThat(lines).contains(
+        "Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)",
+        "You scored 82, 27 above your reservation value.");
+  }
+
+  @Test
+  void ending_truncatedRecording_saysSoAndAnalysesForAnUmpireOnly() {
+    byte[] bytes = RecordedGames.agreement().bytes();
+    ReplayedRecording cut = RecordedGames.replayed(Arrays.copyOf(bytes, bytes.length - 7));
+    List<String> umpire = ReplayText.ending(ViewedReplay.of(cut, Viewer.umpire()));
+    assertThat(umpire).contains("The recording ends before the game did (7 records).",
+        "Analysis (points in force where the recording ends):");
+    assertThat(umpire).anyMatch(l -> l.startsWith("  Nash bargaining package (Japan 57"));
+    assertThat(ReplayText.ending(ViewedReplay.of(cut, Viewer.player("japan"))))
+        .containsExactly("", "The recording ends before the game did (7 records).");
+  }
+
+  @Test
+  void isPause_stopsAtMovesChatAndTheEndOnly() {
+    ViewedReplay r = ViewedReplay.of(RecordedGames.agreement().replayed(), Viewer.umpire());
+    assertThat(r.steps().stream().filter(ReplayText::isPause).count()).isEqualTo(3);
+    assertThat(ReplayText.isEnd(r.steps().get(r.steps().size() - 1))).isTrue();
+  }
+}

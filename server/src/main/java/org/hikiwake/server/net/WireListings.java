@@ -1,0 +1,26 @@
+package org.hikiwake.server.net;
+
+import org.hikiwake.codec.EventCodec;
+import org.hikiwake.codec.wire.WireViews;
+import org.hikiwake.proto.wire.GameSummary;
+import org.hikiwake.proto.wire.SeatInfo;
+import org.hikiwake.server.room.GameListing;
+
+/** Game listings as wire summaries. */
+final class WireListings {
+  private WireListings() {}
+
+  static GameSummary summary(GameListing g) {
+    GameSummary.Builder b = GameSummary.newBuilder().setGameCode(g.gameCode())
+        .setScenarioId(g.scenarioId()).setScenarioTitle(g.scenarioTitle())
+        .setPhase(WireViews.phase(g.phase())).setRound(g.round()).setRounds(g.rounds())
+        .setDamaged(g.damage().isPresent()).setDamage(g.damage().orElse(""));
+    for (GameListing.SeatListing s : g.seats()) {
+      b.addSeats(SeatInfo.newBuilder().setRole(s.role()).setRoleName(s.roleName())
+          .setTaken(s.isTaken()).setDisplayName(s.displayName().orElse(""))
+          .setBot(s.bot().orElse("")).setConnected(s.connected()));
+    }
+    g.result().ifPresent(r -> b.setResult(EventCodec.toProto(r)));
+    return b.build();
+  }
+}
