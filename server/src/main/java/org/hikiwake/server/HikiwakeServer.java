@@ -11,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import org.hikiwake.codec.Versions;
 import org.hikiwake.codec.wire.ErrorCodes;
 import org.hikiwake.proto.wire.ErrorCode;
+import org.hikiwake.server.bots.BotHost;
 import org.hikiwake.server.net.ConnectionCounter;
 import org.hikiwake.server.net.ServerInitializer;
 import org.hikiwake.server.record.FileRecordingStore;
@@ -51,13 +54,15 @@ public final class HikiwakeServer implements AutoCloseable {
   private final RecordingStore store;
   private final Lobby lobby;
   private final Classes classes;
+  /** Seats bots in games; empty on a server that hosts none. */
+  private final Optional<BotHost> bots;
   private final Dashboard dashboard;
   private final ConnectionCounter connections = new ConnectionCounter();
   private final Channel serverChannel;
   private final int unfinishedRecovered;
   private volatile boolean closed;
 
-  private HikiwakeServer(ServerConfig config) throws Exception {
+  private HikiwakeServer(ServerConfig config, Optional<Duration> botThinking) throws Exception {
     this.config = config;
     ScenarioCatalog catalog = ScenarioCatalog.load(config.scenariosDir());
     if (config.durable()) {
@@ -70,17 +75,23 @@ public final class HikiwakeServer implements AutoCloseable {
     this.workerGroup = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     this.analysis = Executors.newFixedThreadPool(2, new ThreadFactoryBuilder()
         .setNameFormat("analysis-%d").setDaemon(true).build());
+    this.bots = botThinking.map(t -> new BotHost(Clock.systemUTC(), t));
     try {
       SecureRandom random = new SecureRandom();
       this.lobby = new Lobby(catalog, store, workerGroup::next, Clock.systemUTC(),
           new JoinCodes(random), new SeatTokens(random), new Revealer(analysis),
           config.maxGames());
       this.classes = new Classes(lobby, store, workerGroup::next, analysis, random);
+      bots.ifPresent(classes::useBots);
       this.dashboard = new Dashboard(classes, new DashboardPasses(Clock.systemUTC(), random),
           Clock.systemUTC());
       List<RecoveredGame> recovered = store.recover();
       this.unfinishedRecovered = lobby.recover(recovered);
       int openClasses = classes.recover(store.recoverClasses());
+      int botsBack = bots.map(b -> b.resume(lobby)).orElse(0);
+      if (botsBack > 0) {
+        log.info("{} take their seats again", count(botsBack, "bot", "bots"));
+      }
       if (openClasses > 0) {
         log.info("{} resume", count(openClasses, "class", "classes"));
       }
@@ -102,6 +113,7 @@ public final class HikiwakeServer implements AutoCloseable {
       bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       analysis.shutdownNow();
+      bots.ifPresent(BotHost::close);
       store.close();
       throw e;
     }
@@ -119,7 +131,16 @@ public final class HikiwakeServer implements AutoCloseable {
 
   /** Starts a server; returns once it is serving. A bad scenario file fails start-up. */
   public static HikiwakeServer start(ServerConfig config) throws Exception {
-    return new HikiwakeServer(config);
+    return start(config, Optional.of(BotHost.DEFAULT_THINKING));
+  }
+
+  /**
+   * Starts a server whose bots wait {@code botThinking} before each move
+   * (zero in tests; a few seconds feels like a person); empty hosts no bots.
+   */
+  public static HikiwakeServer start(ServerConfig config, Optional<Duration> botThinking)
+      throws Exception {
+    return new HikiwakeServer(config, botThinking);
   }
 
   /** The bound port. */
@@ -137,6 +158,11 @@ public final class HikiwakeServer implements AutoCloseable {
 
   public Classes classes() {
     return classes;
+  }
+
+  /** The bots' host, unless this server hosts none. */
+  public Optional<BotHost> bots() {
+    return bots;
   }
 
   /** The instructors' dashboard, served over HTTP on the game port. */
@@ -182,6 +208,7 @@ public final class HikiwakeServer implements AutoCloseable {
     } catch (Exception e) {
       log.warn("games did not stop their timers in time", e);
     }
+    bots.ifPresent(BotHost::close);
     store.close();
     workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
