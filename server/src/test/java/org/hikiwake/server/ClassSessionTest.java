@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hikiwake.proto.wire.ClassBoard;
 import org.hikiwake.proto.wire.ClassCommand;
 import org.hikiwake.proto.wire.ClassDebriefFiles;
+import org.hikiwake.proto.wire.ClassGameRow;
 import org.hikiwake.proto.wire.ClassPhase;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.CreateClass;
@@ -26,6 +28,7 @@ import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.FetchClassDebrief;
 import org.hikiwake.proto.wire.FetchRecording;
+import org.hikiwake.proto.wire.GameOver;
 import org.hikiwake.proto.wire.JoinClass;
 import org.hikiwake.proto.wire.Joined;
 import org.hikiwake.proto.wire.ListGames;
@@ -51,7 +54,7 @@ class ClassSessionTest {
   @BeforeEach
   void start() throws Exception {
     server = HikiwakeServer.start(ServerConfig.defaults().withPort(0).withDurable(false)
-        .withMessageRate(1000, 1000));
+        .withMessageRate(1000, 1000), Optional.of(Duration.ZERO));
   }
 
   @AfterEach
@@ -450,15 +453,88 @@ class ClassSessionTest {
 
   @Test
   void bots_onAServerThatHostsNone_areRefusedUpFront() throws Exception {
+    server.close();
+    server = HikiwakeServer.start(ServerConfig.defaults().withPort(0).withDurable(false)
+        .withMessageRate(1000, 1000), Optional.empty());
+    List<ServerMessage> refused = tryBots("easy");
+    assertThat(refused).allSatisfy(m -> {
+      expectError(m, ErrorCode.ERROR_CODE_UNKNOWN_BOT);
+      assertThat(m.getError().getMessage()).contains("hosts no bots");
+    });
+  }
+
+  @Test
+  void bots_ofAnUnknownLevel_areRefusedUpFrontWithTheLevels() throws Exception {
+    List<ServerMessage> refused = tryBots("genius");
+    assertThat(refused).allSatisfy(m -> {
+      expectError(m, ErrorCode.ERROR_CODE_UNKNOWN_BOT);
+      assertThat(m.getError().getMessage()).contains("'genius'").contains("easy, medium, hard");
+    });
+  }
+
+  /** Asks for a class whose odd student plays this bot, then pairs a student with one. */
+  private List<ServerMessage> tryBots(String level) throws InterruptedException {
     ServerMessage odd = connect().request(ClientMessage.newBuilder().setCreateClass(
-        CreateClass.newBuilder().setScenarioId(SCENARIO).setOddStudentBot("easy")));
-    expectError(odd, ErrorCode.ERROR_CODE_UNKNOWN_BOT);
+        CreateClass.newBuilder().setScenarioId(SCENARIO).setOddStudentBot(level)));
     Class c = create("");
     connect().request(join(c.code(), "Aiko"));
     ServerMessage pair = c.instructor().request(command(c, ClassCommand.newBuilder()
-        .setPair(PairStudents.newBuilder().setFirst("Aiko").setSecond("bot:genius"))));
-    expectError(pair, ErrorCode.ERROR_CODE_UNKNOWN_BOT);
-    assertThat(pair.getError().getMessage()).contains("hosts no bots");
+        .setPair(PairStudents.newBuilder().setFirst("Aiko").setSecond("bot:" + level))));
+    return List.of(odd, pair);
+  }
+
+  @Test
+  void oddStudent_inAClassWithAnOddStudentBot_playsTheBotToTheEnd() throws Exception {
+    TestClient instructor = connect();
+    ServerMessage created = instructor.request(ClientMessage.newBuilder().setCreateClass(
+        CreateClass.newBuilder().setScenarioId(SCENARIO).setRounds(3).setPairingSeed(42)
+            .setOddStudentBot("medium")));
+    Class c = new Class(created.getClassCreated().getClassCode(),
+        created.getClassCreated().getInstructorToken(), instructor);
+    Map<String, TestClient> students = new LinkedHashMap<>();
+    for (String name : new String[] {"Aiko", "Boris", "Carla"}) {
+      TestClient s = connect();
+      assertThat(s.request(join(c.code(), name)).hasClassJoined()).isTrue();
+      students.put(name, s);
+    }
+
+    ServerMessage started = c.instructor().request(command(c,
+        ClassCommand.newBuilder().setStart(Empty.getDefaultInstance())));
+    assertThat(started.getClassCommandDone().getAppliedCount()).as("%s", started).isEqualTo(2);
+    ClassBoard board = c.instructor().request(ClientMessage.newBuilder().setWatchClass(
+        WatchClass.newBuilder().setClassCode(c.code()).setInstructorToken(c.token())))
+        .getClassBoard();
+    assertThat(board.getWaitingCount()).as("nobody waits: the odd student plays a bot").isZero();
+    ClassGameRow botGame = board.getGamesList().stream().filter(g -> g.getSeatsList().stream()
+        .anyMatch(seat -> seat.getBot().equals("medium"))).findFirst().orElseThrow();
+    String oddName = botGame.getSeatsList().stream().filter(seat -> seat.getBot().isEmpty())
+        .findFirst().orElseThrow().getDisplayName();
+    ScriptedStudent odd = ScriptedStudent.of(students.get(oddName),
+        students.get(oddName).awaitPush(ServerMessage::hasJoined));
+
+    GameOver end = odd.playToTheEnd();
+
+    assertThat(end.getResult().getScoresCount()).isEqualTo(2);
+    assertThat(odd.seen()).filteredOn(EventView::hasSeatFilled)
+        .anySatisfy(e -> assertThat(e.getSeatFilled().getBot()).isEqualTo("medium"));
+  }
+
+  @Test
+  void pair_aStudentWithABot_seatsTheBotOfThatLevel() throws Exception {
+    Class c = create("");
+    TestClient aiko = connect();
+    aiko.request(join(c.code(), "Aiko"));
+    ServerMessage pair = c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setPair(PairStudents.newBuilder().setFirst("bot:hard").setSecond("Aiko"))));
+    assertThat(pair.getClassCommandDone().getAppliedCount()).as("%s", pair).isEqualTo(1);
+    ServerMessage seated = aiko.awaitPush(ServerMessage::hasJoined);
+    assertThat(seated.getJoined().getRole()).isEqualTo("russia");
+    ScriptedStudent student = ScriptedStudent.of(aiko, seated);
+    EventView botSeat = student.await(e -> e.hasSeatFilled()
+        && e.getSeatFilled().getRole().equals("japan"));
+    assertThat(botSeat.getSeatFilled().getBot()).isEqualTo("hard");
+    assertThat(student.await(EventView::hasOfferMade).getOfferMade().getRole())
+        .as("the bot, as Japan, opens").isEqualTo("japan");
   }
 
   private static TestClient studentOf(Map<String, TestClient> students, ClassBoard board,

@@ -197,6 +197,11 @@ public final class Classes {
     }
   }
 
+  /** How bots are seated, unless this server hosts none. */
+  public Optional<ClassRoom.BotSeater> bots() {
+    return Optional.ofNullable(botSeater);
+  }
+
   /** How bots are seated in every class's games. */
   public void useBots(ClassRoom.BotSeater seater) {
     this.botSeater = seater;

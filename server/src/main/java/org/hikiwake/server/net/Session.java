@@ -267,13 +267,53 @@ public final class Session implements Participant {
     return r.withUncertainEnd(endEarliest);
   }
 
+  /** A bot to seat in a practice game as soon as it is created. */
+  private record PracticeBot(ClassRoom.BotSeater seater, String level, String role) {}
+
+  /** The practice game's bot, or the error that refuses it; empty for a game of two people. */
+  private Optional<PracticeBot> practiceBot(long id, CreateGame c) {
+    String level = c.getVsBot().strip().toLowerCase(java.util.Locale.ROOT);
+    Optional<ClassRoom.BotSeater> seater = classes.bots();
+    if (seater.isEmpty()) {
+      error(id, ErrorCode.ERROR_CODE_UNKNOWN_BOT, "This server hosts no bots; play a person.");
+      return Optional.empty();
+    }
+    if (!seater.get().levels().contains(level)) {
+      error(id, ErrorCode.ERROR_CODE_UNKNOWN_BOT, "There is no bot level '"
+          + ErrorText.echo(level) + "'; the levels are "
+          + String.join(", ", seater.get().levels()) + ".");
+      return Optional.empty();
+    }
+    List<String> roles = lobby.catalog().find(c.getScenarioId())
+        .map(s -> s.roles().stream().map(r -> r.id()).toList()).orElse(List.of());
+    if (roles.isEmpty()) {
+      error(id, ErrorCode.ERROR_CODE_UNKNOWN_SCENARIO, "There is no scenario '"
+          + ErrorText.echo(c.getScenarioId()) + "'; see `hikiwake scenarios`.");
+      return Optional.empty();
+    }
+    String mine = c.getPlayerRole().isEmpty() ? roles.get(0)
+        : c.getPlayerRole().strip().toLowerCase(java.util.Locale.ROOT);
+    if (!roles.contains(mine)) {
+      error(id, ErrorCode.ERROR_CODE_UNKNOWN_ROLE, "The scenario has no role '"
+          + ErrorText.echo(mine) + "'; its roles: " + String.join(", ", roles) + ".");
+      return Optional.empty();
+    }
+    String botRole = roles.stream().filter(r -> !r.equals(mine)).findFirst().orElseThrow();
+    return Optional.of(new PracticeBot(seater.get(), level, botRole));
+  }
+
   private void create(long id, ClientMessage msg) {
     CreateGame c = msg.getCreateGame();
+    Optional<PracticeBot> bot = c.getVsBot().isBlank() ? Optional.empty() : practiceBot(id, c);
+    if (!c.getVsBot().isBlank() && bot.isEmpty()) {
+      return;
+    }
     lobby.create(request(c.getScenarioId(), c.getRounds(), c.getTurnLimitMillis(),
         c.hasNews() ? Optional.of(c.getNews()) : Optional.empty(), c.getEndEarliest()),
         Optional.empty())
         .whenComplete((room, failure) -> onOwnThread(() -> {
           if (failure == null) {
+            bot.ifPresent(b -> b.seater().seat(room, b.role(), b.level()));
             out.write(ServerMessage.newBuilder().setRequestId(id).setGameCreated(
                 GameCreated.newBuilder().setGameCode(room.code())
                     .setGame(WireListings.summary(room.listing()))).build());
