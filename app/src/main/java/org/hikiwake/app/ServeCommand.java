@@ -57,10 +57,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Folder of extra scenario files (*.textproto) besides the built-in ones.")
   private Path scenarios;
 
+  @Option(names = "--bot-seconds", defaultValue = "3", paramLabel = "S",
+      description = "How long a bot waits before each move, so it plays at a person's pace"
+          + " (default: ${DEFAULT-VALUE}; 0 for at once). Bots always move within the turn"
+          + " limit.")
+  private double botSeconds;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
       throw new CliException(ExitCode.USAGE, "--port must be 0-65535 but was " + port);
+    }
+    if (!(botSeconds >= 0 && botSeconds <= 600)) {
+      throw new CliException(ExitCode.USAGE, "--bot-seconds must be 0-600 but was "
+          + botSeconds);
     }
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.hikiwake")).setLevel(Level.INFO);
     Path folder = data.toAbsolutePath().normalize();
@@ -74,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     HikiwakeServer server;
     try {
-      server = HikiwakeServer.start(config);
+      server = HikiwakeServer.start(config, java.util.Optional.of(
+          java.time.Duration.ofMillis(Math.round(botSeconds * 1000))));
     } catch (ScenarioException e) {
       removeIfMadeHere(folder, existed);
       for (String problem : e.problems()) {

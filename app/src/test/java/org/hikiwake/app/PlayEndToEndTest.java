@@ -99,6 +99,33 @@ class PlayEndToEndTest {
   }
 
   @Test
+  void create_vsBot_theStudentTakesTheirSeatAndPlaysTheBotAtOnce() throws Exception {
+    CliRun student = play("student", ScriptInput.of("offer " + TestServer.NASH,
+        "offer " + TestServer.NASH), "create", "--vs", "bot:medium", "--role", "Japan",
+        "--name", "Aiko", "--rounds", "2", "--json");
+
+    assertThat(student.exitCode()).as(student.toString()).isZero();
+    GameOver over = gameOver(student);
+    assertThat(student.err()).contains("against a medium bot: you play japan");
+    List<EventView> events = TestServer.events(student.out());
+    assertThat(events).filteredOn(EventView::hasSeatFilled).extracting(
+        e -> e.getSeatFilled().getRole() + "/" + e.getSeatFilled().getBot())
+        .containsExactlyInAnyOrder("japan/", "russia/medium");
+    boolean botMoved = over.getResult().getEndedBy().equals("russia") || events.stream()
+        .anyMatch(e -> e.hasOfferMade() && e.getOfferMade().getRole().equals("russia"));
+    assertThat(botMoved).as("the bot made a move: %s", events).isTrue();
+  }
+
+  @Test
+  void create_vsAnUnknownBot_isRefusedWithTheLevels() throws Exception {
+    CliRun run = CliRun.run(server.env("student"), "create", "--vs", "bot:genius");
+    assertThat(run.exitCode()).as(run.toString()).isNotZero();
+    assertThat(run.err()).contains("no bot level 'genius'").contains("easy, medium, hard");
+    CliRun bad = CliRun.run(server.env("student"), "create", "--vs", "medium");
+    assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
   void play_walkOut_endsWithReservationValues() throws Exception {
     String code = server.createGame();
     CliRun japan = play("japan", ScriptInput.of(

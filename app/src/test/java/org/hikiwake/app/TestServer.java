@@ -29,16 +29,18 @@ final class TestServer implements AutoCloseable {
     this.dataDir = root.resolve("data");
   }
 
+  /** A server whose bots move at once. */
   static TestServer start(Path tmp) throws Exception {
     HikiwakeServer s = HikiwakeServer.start(ServerConfig.defaults().withPort(0)
-        .withDataDir(tmp.resolve("data")));
+        .withDataDir(tmp.resolve("data")), java.util.Optional.of(java.time.Duration.ZERO));
     return new TestServer(s, tmp);
   }
 
   /** A server that records nothing (classes need the database store to be recorded). */
   static TestServer startUnrecorded(Path tmp) throws Exception {
     HikiwakeServer s = HikiwakeServer.start(ServerConfig.defaults().withPort(0)
-        .withDataDir(tmp.resolve("data")).withDurable(false));
+        .withDataDir(tmp.resolve("data")).withDurable(false),
+        java.util.Optional.of(java.time.Duration.ZERO));
     return new TestServer(s, tmp);
   }
 
