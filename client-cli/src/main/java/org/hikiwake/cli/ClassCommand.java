@@ -196,9 +196,23 @@ final class ClassCommand implements Callable<Integer> {
             + " odd student waits for you to pair them.")
     String oddBot;
 
+    @Option(names = "--stand-in", paramLabel = "LEVEL",
+        description = "A bot level that plays for a student who has been disconnected longer"
+            + " than --stand-in-grace, until they join again; without it their seat waits.")
+    String standIn;
+
+    @Option(names = "--stand-in-grace", defaultValue = "60", paramLabel = "S",
+        description = "With --stand-in: seconds a student may be away first (default:"
+            + " ${DEFAULT-VALUE}).")
+    double standInGrace;
+
     @Override
     public Integer call() throws Exception {
       options.check();
+      if (!(standInGrace > 0 && standInGrace <= 3600)) {
+        throw new CliException(ExitCode.USAGE, "--stand-in-grace must be more than 0 and at"
+            + " most 3600 seconds but was " + standInGrace);
+      }
       ServerAddress address = server.resolve(parent.root.env());
       String rosterText = "";
       if (roster != null) {
@@ -217,6 +231,9 @@ final class ClassCommand implements Callable<Integer> {
           .setRoster(rosterText).setRosterSource(roster == null ? "" : roster.toString())
           .setPairingSeed(seed).setOddStudentBot(oddBot == null ? "" : oddBot)
           .setEndEarliest(options.endFrom);
+      if (standIn != null) {
+        create.setStandInBot(standIn).setStandInGraceMillis(Math.round(standInGrace * 1000));
+      }
       if (options.hasNewsPlan()) {
         create.setNews(options.newsPlan());
       }

@@ -537,6 +537,45 @@ class ClassSessionTest {
         .as("the bot, as Japan, opens").isEqualTo("japan");
   }
 
+  @Test
+  void standIn_anAwayStudent_isPlayedByABotUntilTheyComeBack() throws Exception {
+    TestClient instructor = connect();
+    ServerMessage created = instructor.request(ClientMessage.newBuilder().setCreateClass(
+        CreateClass.newBuilder().setScenarioId(SCENARIO).setRounds(3)
+            .setStandInBot("medium").setStandInGraceMillis(200)));
+    Class c = new Class(created.getClassCreated().getClassCode(),
+        created.getClassCreated().getInstructorToken(), instructor);
+    TestClient aiko = connect();
+    String aikoToken = aiko.request(join(c.code(), "Aiko")).getClassJoined().getStudentToken();
+    TestClient boris = connect();
+    boris.request(join(c.code(), "Boris"));
+    c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setPair(PairStudents.newBuilder().setFirst("Aiko").setSecond("Boris"))));
+    aiko.awaitPush(ServerMessage::hasJoined);
+    ScriptedStudent russia = ScriptedStudent.of(boris, boris.awaitPush(ServerMessage::hasJoined));
+
+    aiko.close();
+
+    assertThat(russia.await(EventView::hasAnnounced).getAnnounced().getText())
+        .isEqualTo("Aiko is away: a medium bot plays Japan until they are back.");
+    assertThat(russia.await(EventView::hasOfferMade).getOfferMade().getRole())
+        .as("the stand-in moves for Japan").isEqualTo("japan");
+    TestClient back = connect();
+    back.request(ClientMessage.newBuilder().setJoinClass(JoinClass.newBuilder()
+        .setClassCode(c.code()).setName("Aiko").setStudentToken(aikoToken)));
+    ScriptedStudent japan = ScriptedStudent.of(back, back.awaitPush(ServerMessage::hasJoined));
+    assertThat(russia.await(e -> e.hasAnnounced()
+        && e.getAnnounced().getText().contains("is back")).getAnnounced().getText())
+        .isEqualTo("Aiko is back and plays Japan again.");
+    expectDone(boris.propose(NASH));
+    japan.await(e -> e.hasTurnChanged() && e.getTurnChanged().getTurn() == 2);
+    expectDone(back.propose(NASH));
+    russia.await(e -> e.hasTurnChanged() && e.getTurnChanged().getTurn() == 3);
+    assertThat(russia.seen()).filteredOn(e -> e.hasOfferMade()
+        && e.getOfferMade().getRole().equals("japan")).as("the bot's offer, then Aiko's")
+        .hasSize(2);
+  }
+
   private static TestClient studentOf(Map<String, TestClient> students, ClassBoard board,
       int game, String role) {
     String name = board.getGames(game).getSeatsList().stream()

@@ -45,6 +45,8 @@ public final class ClassCodec {
         .setTurnLimitMillis(s.turnLimit().map(Duration::toMillis).orElse(0L))
         .setPairingSeed(s.pairingSeed()).setOddStudentBot(s.oddStudentBot().orElse(""))
         .setGame(EventCodec.toProto(s.gameSettings()));
+    s.standIn().ifPresent(x -> b.setStandIn(org.hikiwake.proto.classroom.StandIn.newBuilder()
+        .setLevel(x.level()).setGraceMillis(x.grace().toMillis())));
     s.roster().ifPresent(r -> {
       org.hikiwake.proto.classroom.Roster.Builder rb =
           org.hikiwake.proto.classroom.Roster.newBuilder().addAllNames(r.names());
@@ -72,7 +74,10 @@ public final class ClassCodec {
             : Optional.of(Duration.ofMillis(s.getTurnLimitMillis())),
         s.getPairingSeed(), roster,
         s.getOddStudentBot().isEmpty() ? Optional.empty() : Optional.of(s.getOddStudentBot()),
-        game.news(), game.uncertainEnd());
+        game.news(), game.uncertainEnd(), s.hasStandIn()
+            ? Optional.of(new ClassSettings.StandIn(s.getStandIn().getLevel(),
+                Duration.ofMillis(s.getStandIn().getGraceMillis())))
+            : Optional.empty());
   }
 
   public static ClassEntry toEntry(ClassRecorded r) {

@@ -86,6 +86,18 @@ public final class BotHost implements ClassRoom.BotSeater, AutoCloseable {
     return player;
   }
 
+  @Override
+  public void standIn(GameRoom room, String role, String level) {
+    Level l = Level.parse(level).orElseThrow(() -> new IllegalArgumentException(
+        "no bot level '" + level + "'; the levels are " + levels()));
+    room.standIn(player(room, role, l), role, actor(l));
+  }
+
+  /** The actor recorded for a stand-in's moves, e.g. {@code bot:medium}. */
+  public static String actor(Level level) {
+    return "bot:" + level.id();
+  }
+
   /**
    * Gives the bots of recovered, unfinished games their seats back: a new
    * bot with the same seed plays on exactly as the old one would have.

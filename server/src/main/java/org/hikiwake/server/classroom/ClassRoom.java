@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.hikiwake.engine.classroom.ClassEvent;
 import org.hikiwake.engine.classroom.ClassRecorded;
 import org.hikiwake.engine.classroom.ClassRules;
+import org.hikiwake.engine.classroom.ClassSettings;
 import org.hikiwake.engine.classroom.ClassState;
 import org.hikiwake.engine.classroom.Control;
 import org.hikiwake.engine.classroom.GameReport;
@@ -168,6 +169,7 @@ public final class ClassRoom {
       record(admitted.name(), List.of(admitted.event()), () -> {
         present.put(Names.key(admitted.name()), p);
         ClassState.Student student = shown.student(admitted.name()).orElseThrow();
+        backFromAway(student);
         replier.reply(joined(student.name(), token));
         log.info("class {}: {} arrived from {}", code, student.name(), p.describe());
         // a freed student who comes back takes their seat again, with a new seat token
@@ -196,6 +198,7 @@ public final class ClassRoom {
           lobby.find(s.gameCode().get()).ifPresent(room ->
               room.reseatForClass(p, s.role().orElseThrow()));
         }
+        backFromAway(s);
         boardChanged();
         return;
       }
@@ -214,10 +217,70 @@ public final class ClassRoom {
   public void leave(Participant p) {
     executor.execute(() -> {
       boardWatchers.remove(p);
-      if (present.values().removeIf(x -> x == p)) {
+      List<String> gone = present.entrySet().stream().filter(e -> e.getValue() == p)
+          .map(Map.Entry::getKey).toList();
+      if (!gone.isEmpty()) {
+        gone.forEach(present::remove);
+        gone.forEach(this::standInLater);
         boardChanged();
       }
     });
+  }
+
+  // ------------------------------------------------------------ stand-ins
+
+  /** Students (by key) a stand-in plays for now, or will once their grace is up. */
+  private final Map<String, ScheduledFuture<?>> awayTimers = new LinkedHashMap<>();
+  private final java.util.Set<String> stoodIn = new java.util.HashSet<>();
+
+  /** If the class has stand-ins: a bot takes the away student's seat once their grace is up. */
+  private void standInLater(String key) {
+    Optional<ClassSettings.StandIn> standIn = shown.settings().standIn();
+    if (standIn.isEmpty() || bots == null || shown.isOver()) {
+      return;
+    }
+    ScheduledFuture<?> before = awayTimers.put(key, executor.schedule(() -> standInNow(key),
+        standIn.get().grace().toMillis(), TimeUnit.MILLISECONDS));
+    if (before != null) {
+      before.cancel(false);
+    }
+  }
+
+  private void standInNow(String key) {
+    awayTimers.remove(key);
+    Optional<ClassState.Student> student = shown.students().values().stream()
+        .filter(s -> Names.key(s.name()).equals(key)).findFirst();
+    BotSeater seater = bots;
+    if (present.containsKey(key) || student.isEmpty() || student.get().gameCode().isEmpty()
+        || seater == null || shown.isOver()) {
+      return;
+    }
+    String level = shown.settings().standIn().orElseThrow().level();
+    String role = student.get().role().orElseThrow();
+    lobby.find(student.get().gameCode().get()).filter(r -> !r.listing().isOver())
+        .ifPresent(room -> {
+          log.info("class {}: {} has been away; a {} bot plays {} in game {} until they are"
+              + " back", code, student.get().name(), level, role, room.code());
+          stoodIn.add(key);
+          room.control(new Control.Announce(student.get().name() + " is away: a " + level
+              + " bot plays " + scenario.publicPart().roleName(role) + " until they are"
+              + " back.")::move);
+          seater.standIn(room, role, level);
+        });
+  }
+
+  /** The student is back: no stand-in for them, and their game hears so if one played. */
+  private void backFromAway(ClassState.Student s) {
+    String key = Names.key(s.name());
+    ScheduledFuture<?> timer = awayTimers.remove(key);
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (stoodIn.remove(key) && s.gameCode().isPresent()) {
+      lobby.find(s.gameCode().get()).filter(r -> !r.listing().isOver()).ifPresent(room ->
+          room.control(new Control.Announce(s.name() + " is back and plays "
+              + scenario.publicPart().roleName(s.role().orElseThrow()) + " again.")::move));
+    }
   }
 
   // ------------------------------------------------------------ the instructor
@@ -424,6 +487,12 @@ public final class ClassRoom {
     List<String> levels();
 
     void seat(GameRoom room, String role, String level);
+
+    /**
+     * Lets a bot hold an away student's seat until the student takes it back
+     * (their next seat replaces it); its moves are recorded as the bot's.
+     */
+    void standIn(GameRoom room, String role, String level);
   }
 
   private volatile BotSeater bots;

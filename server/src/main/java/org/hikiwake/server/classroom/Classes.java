@@ -91,6 +91,13 @@ public final class Classes {
    */
   public CompletableFuture<Created> create(GameRequest games, String rosterText,
       String rosterSource, long seed, Optional<String> oddStudentBot) {
+    return create(games, rosterText, rosterSource, seed, oddStudentBot, Optional.empty());
+  }
+
+  /** Creates a class whose away students get a stand-in bot after its grace period. */
+  public CompletableFuture<Created> create(GameRequest games, String rosterText,
+      String rosterSource, long seed, Optional<String> oddStudentBot,
+      Optional<ClassSettings.StandIn> standIn) {
     String scenarioId = games.scenarioId();
     // one draw for the whole class: every game gets the same news and the same end
     GameSettings gameSettings;
@@ -99,18 +106,12 @@ public final class Classes {
     } catch (Lobby.CreateException e) {
       return CompletableFuture.failedFuture(new CreateException(e.refusal()));
     }
-    if (oddStudentBot.isPresent()) {
-      ClassRoom.BotSeater seater = botSeater;
-      String level = oddStudentBot.get();
-      if (seater == null || !seater.levels().contains(level)) {
-        return CompletableFuture.failedFuture(new CreateException(new Refusal.ByRules(
-            org.hikiwake.engine.game.Rejection.of(
-                org.hikiwake.engine.game.RejectionCode.UNKNOWN_BOT, seater == null
-                    ? "This server hosts no bots, so an odd student cannot play one; leave"
-                        + " out the odd student's bot and pair them by hand."
-                    : "There is no bot level '" + level + "'; the levels are "
-                        + String.join(", ", seater.levels()) + "."))));
-      }
+    Optional<CreateException> botProblem = botProblem(oddStudentBot, "an odd student cannot"
+        + " play one; leave out the odd student's bot and pair them by hand")
+        .or(() -> botProblem(standIn.map(ClassSettings.StandIn::level), "nobody can stand in"
+            + " for an away student; leave out the stand-in"));
+    if (botProblem.isPresent()) {
+      return CompletableFuture.failedFuture(botProblem.get());
     }
     Optional<Roster> roster = Optional.empty();
     if (!rosterText.isBlank()) {
@@ -134,7 +135,7 @@ public final class Classes {
     long pairingSeed = seed != 0 ? seed : random.nextLong();
     ClassSettings classSettings = new ClassSettings(scenarioId, gameSettings.rounds(),
         gameSettings.turnLimit(), pairingSeed, roster, oddStudentBot, gameSettings.news(),
-        gameSettings.uncertainEnd());
+        gameSettings.uncertainEnd(), standIn);
     String code = lobby.freshCode();
     while (classes.containsKey(code)) {
       code = lobby.freshCode();
@@ -195,6 +196,20 @@ public final class Classes {
     if (botSeater != null) {
       room.useBots(botSeater);
     }
+  }
+
+  /** Why a class cannot have this bot, if it cannot. */
+  private Optional<CreateException> botProblem(Optional<String> level, String withoutBots) {
+    ClassRoom.BotSeater seater = botSeater;
+    if (level.isEmpty() || (seater != null && seater.levels().contains(level.get()))) {
+      return Optional.empty();
+    }
+    return Optional.of(new CreateException(new Refusal.ByRules(
+        org.hikiwake.engine.game.Rejection.of(
+            org.hikiwake.engine.game.RejectionCode.UNKNOWN_BOT, seater == null
+                ? "This server hosts no bots, so " + withoutBots + "."
+                : "There is no bot level '" + ErrorText.echo(level.get()) + "'; the levels are "
+                    + String.join(", ", seater.levels()) + "."))));
   }
 
   /** How bots are seated, unless this server hosts none. */

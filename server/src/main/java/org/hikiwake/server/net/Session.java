@@ -30,6 +30,7 @@ import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.proto.wire.Watching;
 import org.hikiwake.proto.wire.Welcome;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.engine.classroom.ClassSettings;
 import org.hikiwake.engine.classroom.Control;
 import org.hikiwake.engine.game.Outcome;
 import org.hikiwake.engine.view.Viewer;
@@ -434,7 +435,11 @@ public final class Session implements Participant {
         c.hasNews() ? Optional.of(c.getNews()) : Optional.empty(), c.getEndEarliest()),
         c.getRoster(),
         c.getRosterSource(), c.getPairingSeed(),
-        c.getOddStudentBot().isBlank() ? Optional.empty() : Optional.of(c.getOddStudentBot()))
+        c.getOddStudentBot().isBlank() ? Optional.empty() : Optional.of(c.getOddStudentBot()),
+        c.getStandInBot().isBlank() ? Optional.empty() : Optional.of(new ClassSettings.StandIn(
+            c.getStandInBot().strip().toLowerCase(java.util.Locale.ROOT),
+            c.getStandInGraceMillis() == 0 ? ClassSettings.DEFAULT_STAND_IN_GRACE
+                : Duration.ofMillis(c.getStandInGraceMillis()))))
         .whenComplete((created, failure) -> onOwnThread(() -> {
           if (failure == null) {
             DashboardPasses.Pass pass = passes.issue(created.room());

@@ -81,6 +81,8 @@ public final class GameRoom {
   private final List<Recorded> history = new ArrayList<>();
   private long nextSeq = 1;
   private final Map<String, Participant> holders = new HashMap<>();
+  /** The actor recorded for the moves of a seat a stand-in holds while its player is away. */
+  private final Map<String, String> standIns = new HashMap<>();
   /** Who watches, and as whom: watchers see public events, an instructor sees everything. */
   private final Map<Participant, Viewer> watchers = new LinkedHashMap<>();
   private Optional<String> damage = Optional.empty();
@@ -227,6 +229,7 @@ public final class GameRoom {
       if (!shown.seats().containsKey(role)) {
         return;
       }
+      standIns.remove(role);
       Participant previous = holders.put(role, p);
       Instant now = clock.instant();
       if (previous != null && previous != p) {
@@ -235,6 +238,28 @@ public final class GameRoom {
       } else if (previous == null) {
         broadcastPresence(role, true, p);
       }
+      replyWithView(p, 0, Viewer.player(role), view -> new RoomReply.Seated(role, "",
+          shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)), connected()));
+      updateListing();
+    });
+  }
+
+  /**
+   * Lets a stand-in (a bot) hold a seat whose player is away, until the
+   * player takes it back: its moves are the seat's, recorded with
+   * {@code actor} (e.g. {@code bot:medium}) so a replay shows who made them.
+   * Does nothing if the seat is held by then or the game is over.
+   */
+  public void standIn(Participant p, String role, String actor) {
+    executor.execute(() -> {
+      if (damage.isPresent() || state.isOver() || !shown.seats().containsKey(role)
+          || holders.containsKey(role)) {
+        return;
+      }
+      standIns.put(role, actor);
+      holders.put(role, p);
+      log.info("game {}: {} stands in for the {} seat", code, actor, role);
+      broadcastPresence(role, true, p);
       replyWithView(p, 0, Viewer.player(role), view -> new RoomReply.Seated(role, "",
           shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)), connected()));
       updateListing();
@@ -299,6 +324,7 @@ public final class GameRoom {
       for (Map.Entry<String, Seat> e : shown.seats().entrySet()) {
         if (TokenHash.matches(token, e.getValue().tokenHash())) {
           String role = e.getKey();
+          standIns.remove(role);
           Participant previous = holders.put(role, p);
           Instant now = clock.instant();
           if (previous != null && previous != p) {
@@ -342,7 +368,7 @@ public final class GameRoom {
                 + " with your seat token.")));
         return;
       }
-      commit(moveAt.apply(clock.instant()), role,
+      commit(moveAt.apply(clock.instant()), standIns.getOrDefault(role, role),
           Optional.of(Request.of(p, requestId, Request.Kind.MOVE, role, "")));
     });
   }
@@ -429,6 +455,7 @@ public final class GameRoom {
       ended |= r.event() instanceof Event.GameEnded;
       if (r.event() instanceof Event.SeatReleased released) {
         // the instructor freed the seat: its holder, if any, no longer holds it
+        standIns.remove(released.role());
         Participant holder = holders.remove(released.role());
         if (holder != null) {
           holder.deliver(Delivery.of(code, publicScenario,

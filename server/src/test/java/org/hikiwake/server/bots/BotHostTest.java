@@ -9,18 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.hikiwake.engine.bot.Bot;
 import org.hikiwake.engine.bot.Level;
 import org.hikiwake.engine.bot.Match;
+import org.hikiwake.engine.game.Event;
 import org.hikiwake.engine.game.GameSettings;
+import org.hikiwake.engine.game.Move;
 import org.hikiwake.engine.game.Phase;
+import org.hikiwake.engine.replay.Recorded;
+import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.engine.scenario.ScenarioLoader;
 import org.hikiwake.engine.view.GameView;
+import org.hikiwake.server.record.GameLog;
 import org.hikiwake.server.record.NoopRecordingStore;
+import org.hikiwake.server.room.Delivery;
 import org.hikiwake.server.room.GameRoom;
 import org.hikiwake.server.room.ManualLoop;
+import org.hikiwake.server.room.Participant;
 import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.SeatTokens;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +44,9 @@ class BotHostTest {
   private static final Scenario SCENARIO = load();
   private static final Instant T0 = Instant.parse("2013-11-02T09:00:00Z");
   private static final String CODE = "BOTS-TEST";
+  private static final Package NASH = Package.of("territory", "two_islands_plus",
+      "peace_treaty", "treaty_signed", "energy", "lng_and_pipeline", "far_east", "major",
+      "security", "full_fact_sheet", "missile_defence", "briefings");
 
   private final ManualLoop loop = new ManualLoop(T0);
 
@@ -101,6 +112,67 @@ class BotHostTest {
     assertThat(room.progress().turn()).isEqualTo(1);
     loop.advance(Duration.ofSeconds(2));
     assertThat(room.progress().turn()).as("the second bot moved in time too").isEqualTo(2);
+  }
+
+  @Test
+  void standIn_movesForTheAwayPlayerAsTheBot_untilThePlayerTakesTheSeatBack() {
+    List<Recorded> recorded = new ArrayList<>();
+    GameRoom room = GameRoom.create(CODE, T0, SCENARIO, GameSettings.untimed(3), loop,
+        loop.clock(), new SeatTokens(new SecureRandom()), new Revealer(Runnable::run),
+        new GameLog() {
+          @Override
+          public CompletableFuture<Void> append(List<Recorded> events) {
+            recorded.addAll(events);
+            return CompletableFuture.completedFuture(null);
+          }
+
+          @Override
+          public CompletableFuture<Void> close() {
+            return CompletableFuture.completedFuture(null);
+          }
+        });
+    BotHost host = new BotHost(loop, loop.clock(), Duration.ZERO);
+    Person aiko = new Person();
+    Person boris = new Person();
+    room.join(aiko, 1, "japan", "Aiko");
+    room.join(boris, 1, "russia", "Boris");
+    loop.runAll();
+    room.leave(aiko);
+    loop.runAll();
+
+    host.standIn(room, "japan", "medium");
+    loop.advance(Duration.ofSeconds(1));
+    assertThat(room.progress().turn()).as("the stand-in moved").isEqualTo(1);
+    Person aikoAgain = new Person();
+    room.reseatForClass(aikoAgain, "japan");
+    room.move(boris, 2, "russia", at -> new Move.Propose("russia", NASH, at));
+    loop.advance(Duration.ofSeconds(1));
+    assertThat(room.progress().turn()).as("the bot left the seat: it waits for Aiko")
+        .isEqualTo(2);
+    room.move(aikoAgain, 3, "japan", at -> new Move.Propose("japan", NASH, at));
+    loop.advance(Duration.ofSeconds(1));
+
+    assertThat(recorded).filteredOn(r -> r.event() instanceof Event.OfferMade)
+        .extracting(Recorded::actor).containsExactly("bot:medium", "russia", "japan");
+    assertThat(recorded).filteredOn(r -> r.event() instanceof Event.SeatTaken)
+        .extracting(Recorded::actor).as("the seat stays Aiko's").containsExactly("japan",
+            "russia");
+  }
+
+  /** A person's connection, as far as the room can tell. */
+  private static final class Person implements Participant {
+    @Override
+    public void deliver(Delivery delivery) {}
+
+    @Override
+    public boolean isConnected() {
+      return true;
+    }
+
+    @Override
+    public String describe() {
+      return "a person";
+    }
   }
 
   @Test
