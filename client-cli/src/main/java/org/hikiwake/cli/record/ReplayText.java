@@ -69,11 +69,18 @@ public final class ReplayText {
     List<String> lines = EventText.lines(step.after(), step.sighting());
     List<String> out = new ArrayList<>(lines.size());
     String at = "[" + elapsed(r.recording().createdAt(), step.sighting().at()) + "] ";
+    String actor = step.replayed().recorded().actor();
+    // a stand-in played this move for an away student: say so, or the move reads as theirs
+    String by = actor.startsWith(STAND_IN) && !lines.isEmpty()
+        ? " (played by a stand-in " + line(actor.substring(STAND_IN.length())) + " bot)" : "";
     for (int i = 0; i < lines.size(); i++) {
-      out.add(i == 0 ? at + lines.get(i) : lines.get(i));
+      out.add(i == 0 ? at + lines.get(i) + by : lines.get(i));
     }
     return out;
   }
+
+  /** How the recording names a stand-in bot as the actor of a move, e.g. bot:medium. */
+  private static final String STAND_IN = "bot:";
 
   /**
    * What follows the last step: nothing if the game ended in the recording

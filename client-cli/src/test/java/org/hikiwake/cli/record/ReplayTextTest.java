@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.hikiwake.codec.recording.RecordedGames;
 import org.hikiwake.codec.recording.ReplayedRecording;
+import org.hikiwake.engine.game.Move;
 import org.hikiwake.engine.view.Viewer;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,17 @@ class ReplayTextTest {
         "Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)",
         "  Nash bargaining package (Japan 57, Russia 82):",
         "  The agreement is on the Pareto frontier: no package is better for both sides.");
+  }
+
+  @Test
+  void replay_aStandInsMove_saysTheBotPlayedIt() {
+    List<String> lines = all(ViewedReplay.of(RecordedGames.japanRussia()
+        .seat("japan", "Aiko").seat("russia", "Boris")
+        .move("bot:medium", at -> new Move.Propose("japan", RecordedGames.NASH, at))
+        .accept("russia").replayed(), Viewer.umpire()));
+    assertThat(lines).contains("[0:30] Japan offers (Japan 57, Russia 82): (played by a"
+        + " stand-in medium bot)", "[0:40] === Game over: AGREEMENT. Russia accepted Japan's"
+        + " offer. ===");
   }
 
   @Test
