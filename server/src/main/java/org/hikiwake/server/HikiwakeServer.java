@@ -21,7 +21,6 @@ import org.hikiwake.codec.wire.ErrorCodes;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.server.net.ConnectionCounter;
 import org.hikiwake.server.net.ServerInitializer;
-import org.hikiwake.server.record.FileRecordingStore;
 import org.hikiwake.server.record.NoopRecordingStore;
 import org.hikiwake.server.record.RecordingStore;
 import org.hikiwake.server.record.RecoveredGame;
@@ -30,6 +29,7 @@ import org.hikiwake.server.room.Lobby;
 import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
+import org.hikiwake.server.store.SqliteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,7 @@ public final class HikiwakeServer implements AutoCloseable {
     ScenarioCatalog catalog = ScenarioCatalog.load(config.scenariosDir());
     if (config.durable()) {
       Files.createDirectories(config.dataDir());
-      this.store = FileRecordingStore.open(config.dataDir());
+      this.store = SqliteStore.open(config.dataDir());
     } else {
       this.store = NoopRecordingStore.noop();
     }
@@ -68,7 +68,7 @@ public final class HikiwakeServer implements AutoCloseable {
     try {
       SecureRandom random = new SecureRandom();
       this.lobby = new Lobby(catalog, store, workerGroup::next, Clock.systemUTC(),
-          new JoinCodes(random), new SeatTokens(random), new Revealer(analysis),
+          new JoinCodes(random), new SeatTokens(random, store.tokenSecret()), new Revealer(analysis),
           config.maxGames());
       List<RecoveredGame> recovered = store.recover();
       this.unfinishedRecovered = lobby.recover(recovered);
