@@ -83,10 +83,11 @@ class CommandsTest {
   void scenariosAnalyze_builtIn_printsZopaNashAndKs() throws Exception {
     CliRun run = CliRun.run(Map.of(), "scenarios", "analyze", "japan-russia-2013");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("ZOPA size: 87 packages")
-        .contains("Nash bargaining package (Japan 69, Russia 87):")
+    assertThat(run.out()).contains("ZOPA size: 559 packages")
+        .contains("Nash bargaining package (Japan 57, Russia 82):")
         .contains("Kalai-Smorodinsky package (Japan ")
-        .containsPattern("territory\\s+= two_islands_plus\\s+26 \\| 22");
+        .containsPattern("territory\\s+= two_islands_plus\\s+18 \\| 46")
+        .contains("  round 4 (crimea-sanctions): ZOPA 472");
   }
 
   @Test

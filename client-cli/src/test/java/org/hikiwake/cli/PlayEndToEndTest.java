@@ -80,21 +80,21 @@ class PlayEndToEndTest {
       GameOver over = gameOver(run);
       assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
       assertThat(over.getResult().getEndedBy()).isEqualTo("japan");
-      // Accepted in round 2, after the China ADIZ news: the Nash package is then 75 / 89.
-      assertThat(scores(over)).containsExactly(75, 89);
+      // Accepted in round 2, after the China ADIZ news: the Nash package is then 62 / 82.
+      assertThat(scores(over)).containsExactly(62, 82);
       assertThat(GameModel.toPackage(over.getResult().getAgreed()).choices())
           .containsEntry("far_east", "major").containsEntry("territory", "two_islands_plus");
     }
     assertThat(TestServer.events(watcher.out())).filteredOn(EventView::hasOfferMade).hasSize(2);
     // Human messages go to stderr; every offer is priced for its reader.
-    assertThat(japan.err()).contains("You offered: worth 75 points to you")
-        .contains("Russia offers: worth 69 points to you")
+    assertThat(japan.err()).contains("You offered: worth 63 points to you")
+        .contains("Russia offers: worth 57 points to you")
         .contains("=== Game over: AGREEMENT. Japan accepted Russia's offer. ===")
         .contains("Nash bargaining package");
-    assertThat(russia.err()).contains("Japan offers: worth 71 points to you")
+    assertThat(russia.err()).contains("Japan offers: worth 69 points to you")
         .contains("Japan (Aiko) says: Shall we settle the islands first?")
         .contains("NEWS (round 2)")
-        .contains("You scored 89, 14 above your reservation value.");
+        .contains("You scored 82, 27 above your reservation value.");
   }
 
   @Test
@@ -114,7 +114,7 @@ class PlayEndToEndTest {
       GameOver over = gameOver(run);
       assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_WALK_OUT);
       assertThat(over.getResult().getEndedBy()).isEqualTo("russia");
-      assertThat(scores(over)).containsExactly(48, 75);
+      assertThat(scores(over)).containsExactly(24, 55);
     }
     // The incomplete offer was refused locally and never reached the server.
     assertThat(russia.err()).contains("Offer not sent: it is incomplete; missing peace_treaty,"
@@ -164,7 +164,7 @@ class PlayEndToEndTest {
     assertThat(russia.exitCode()).as(russia.toString()).isZero();
     GameOver over = gameOver(japan);
     assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_AGREEMENT);
-    assertThat(scores(over)).containsExactly(69, 87);
+    assertThat(scores(over)).containsExactly(57, 82);
     // Events are printed once each, even though the re-attach sent the history again.
     List<Long> seqs = TestServer.events(japan.out()).stream().map(EventView::getSeq)
         .filter(s -> s > 0).toList();
@@ -265,7 +265,7 @@ class PlayEndToEndTest {
     assertThat(russia.exitCode()).as(russia.toString()).isZero();
     GameOver over = gameOver(japan);
     assertThat(over.getResult().getOutcome()).isEqualTo(GameOutcome.GAME_OUTCOME_DEADLINE);
-    assertThat(scores(over)).containsExactly(48, 75);
+    assertThat(scores(over)).containsExactly(24, 55);
     assertThat(TestServer.events(russia.out())).filteredOn(EventView::hasTurnTimedOut).hasSize(2);
     assertThat(japan.err()).contains("You ran out of time")
         .contains("=== Game over: DEADLINE. The last round passed with no agreement. ===");

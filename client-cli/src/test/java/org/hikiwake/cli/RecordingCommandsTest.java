@@ -61,11 +61,11 @@ class RecordingCommandsTest {
     assertThat(run.out()).contains("Game " + code + ": Hikiwake")
         .contains("Japan seat taken by Aiko.")
         .contains("Japan says: Two islands plus, and a treaty?")
-        .contains("Japan offers (Japan 69, Russia 87):")
-        .containsPattern("territory\\s+= two_islands_plus\\s+26 \\|  22")
+        .contains("Japan offers (Japan 57, Russia 82):")
+        .containsPattern("territory\\s+= two_islands_plus\\s+18 \\|  46")
         .contains("=== AGREEMENT: Russia accepted Japan's offer. ===")
-        .contains("Scores: Japan 69 (reservation value 48) | Russia 87 (reservation value 75)")
-        .contains("Nash bargaining package (Japan 69, Russia 87):")
+        .contains("Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)")
+        .contains("Nash bargaining package (Japan 57, Russia 82):")
         .contains("The agreement is on the Pareto frontier");
   }
 
@@ -73,8 +73,8 @@ class RecordingCommandsTest {
   void replay_asOneSide_showsOnlyThatSidesPoints() throws Exception {
     CliRun run = run("replay", recording.toString(), "--as", "russia", "--speed", "0");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Japan offers (Russia 87):")
-        .doesNotContain("Japan offers (Japan 69");
+    assertThat(run.out()).contains("Japan offers (Russia 82):")
+        .doesNotContain("Japan offers (Japan 57");
   }
 
   @Test
@@ -94,16 +94,16 @@ class RecordingCommandsTest {
     assertThat(root.getAsJsonObject("settings").get("rounds").getAsInt()).isEqualTo(6);
     JsonObject result = root.getAsJsonObject("result");
     assertThat(result.get("outcome").getAsString()).isEqualTo("agreement");
-    assertThat(result.getAsJsonObject("scores").get("japan").getAsInt()).isEqualTo(69);
+    assertThat(result.getAsJsonObject("scores").get("japan").getAsInt()).isEqualTo(57);
     assertThat(result.getAsJsonObject("agreed").get("territory").getAsString())
         .isEqualTo("two_islands_plus");
     JsonObject analysis = root.getAsJsonObject("analysis");
-    assertThat(analysis.get("zopa_size").getAsInt()).isEqualTo(87);
+    assertThat(analysis.get("zopa_size").getAsInt()).isEqualTo(559);
     assertThat(analysis.getAsJsonObject("agreed").get("dominated").getAsBoolean()).isFalse();
     assertThat(root.getAsJsonArray("events")).anySatisfy(e -> {
       JsonObject o = e.getAsJsonObject();
       assertThat(o.get("kind").getAsString()).isEqualTo("offer_made");
-      assertThat(o.getAsJsonObject("points").get("russia").getAsInt()).isEqualTo(87);
+      assertThat(o.getAsJsonObject("points").get("russia").getAsInt()).isEqualTo(82);
     });
     assertThat(run.out()).doesNotContain("token_sha256");
     assertThat(root.getAsJsonObject("file").get("complete").getAsBoolean()).isTrue();
@@ -117,9 +117,9 @@ class RecordingCommandsTest {
     assertThat(rows.get(0)).isEqualTo("seq,at,round,role,move,territory,peace_treaty,energy,"
         + "far_east,security,missile_defence,japan_points,russia_points");
     assertThat(rows).hasSize(3);
-    assertThat(rows.get(1)).contains(",1,japan,offer,two_islands_plus,treaty_signed,")
-        .endsWith(",69,87");
-    assertThat(rows.get(2)).contains(",1,russia,accept,two_islands_plus,").endsWith(",69,87");
+    assertThat(rows.get(1)).contains(",1,japan,offer,two_islands_plus,roadmap,")
+        .endsWith(",57,82");
+    assertThat(rows.get(2)).contains(",1,russia,accept,two_islands_plus,").endsWith(",57,82");
   }
 
   @Test
@@ -130,7 +130,7 @@ class RecordingCommandsTest {
     String md = Files.readString(out);
     assertThat(md).startsWith("# Game " + code + ": Hikiwake")
         .contains("## Transcript")
-        .contains("Japan offers (Japan 69, Russia 87):")
+        .contains("Japan offers (Japan 57, Russia 82):")
         .contains("## Outcome and analysis")
         .contains("AGREEMENT: Russia accepted Japan's offer.");
   }

@@ -14,10 +14,10 @@ import org.hikiwake.server.ServerConfig;
 
 /** A real server on a free port with its data in a temporary folder, and helpers to reach it. */
 final class TestServer implements AutoCloseable {
-  /** The Nash package of the built-in scenario: Japan 69, Russia 87. */
-  static final String NASH = "territory=two_islands_plus peace_treaty=treaty_signed"
+  /** The Nash package of the built-in scenario: Japan 57, Russia 82. */
+  static final String NASH = "territory=two_islands_plus peace_treaty=roadmap"
       + " energy=lng_and_pipeline far_east=major security=full_fact_sheet"
-      + " missile_defence=briefings";
+      + " missile_defence=no_statement";
 
   final HikiwakeServer server;
   final Path dataDir;

@@ -242,7 +242,18 @@ class EventCodecTest {
     }
 
     Event event() {
-      switch (random.nextInt(9)) {
+      switch (random.nextInt(14)) {
+        case 9:
+          return new Event.SeatReleased(text(0));
+        case 10:
+          return new Event.Announced(text(0));
+        case 11:
+          return new Event.Paused(instant());
+        case 12:
+          return new Event.Resumed(instant(),
+              random.nextBoolean() ? Optional.empty() : Optional.of(nonEpochInstant()));
+        case 13:
+          return new Event.RoundsExtended(1 + random.nextInt(GameSettings.MAX_ROUNDS));
         case 0:
           return new Event.SeatTaken(text(0), text(0), optionalText(), hash(random.nextInt()));
         case 1:
@@ -260,8 +271,10 @@ class EventCodecTest {
           return new Event.ClockRestarted(instant());
         case 7:
           return new Event.NewsArrived(text(0));
-        default:
+        case 8:
           return new Event.GameEnded(result());
+        default:
+          throw new AssertionError("no event kind for that number");
       }
     }
 

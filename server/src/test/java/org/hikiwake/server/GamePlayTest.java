@@ -192,12 +192,12 @@ class GamePlayTest {
       Joined japanSeat = japan.join(code, "japan", "Aiko").getJoined();
       Joined russiaSeat = russia.join(code, "russia", "Boris").getJoined();
 
-      // Japan's table has four_islands at 45; Russia's has it at 0 and status_quo at 30
-      assertThat(points(japanSeat, "territory", "four_islands")).isEqualTo(45);
+      // Japan's table has four_islands at 40; Russia's has it at 0 and status_quo at 55
+      assertThat(points(japanSeat, "territory", "four_islands")).isEqualTo(40);
       assertThat(points(russiaSeat, "territory", "four_islands")).isZero();
-      assertThat(points(russiaSeat, "territory", "status_quo")).isEqualTo(30);
-      assertThat(japanSeat.getReservationValue()).isEqualTo(48);
-      assertThat(russiaSeat.getReservationValue()).isEqualTo(75);
+      assertThat(points(russiaSeat, "territory", "status_quo")).isEqualTo(55);
+      assertThat(japanSeat.getReservationValue()).isEqualTo(24);
+      assertThat(russiaSeat.getReservationValue()).isEqualTo(55);
       assertThat(japanSeat.getBrief()).startsWith("CONFIDENTIAL - JAPAN")
           .doesNotContain("CONFIDENTIAL - RUSSIA");
 

@@ -17,21 +17,21 @@ import org.hikiwake.proto.wire.ServerMessage;
  */
 public enum HonestGame {
   /** Japan offers the Nash package; Russia accepts it in round 1. */
-  AGREEMENT_ROUND_1(GameOutcome.GAME_OUTCOME_AGREEMENT, 69, 87, "russia"),
+  AGREEMENT_ROUND_1(GameOutcome.GAME_OUTCOME_AGREEMENT, 57, 82, "russia"),
   /**
    * Japan asks for four islands, Russia counters with the Nash package and
-   * Japan accepts in round 2, after the China news raised both scores.
+   * Japan accepts in round 2, after the China news raised Japan's score.
    */
-  AGREEMENT_ROUND_2(GameOutcome.GAME_OUTCOME_AGREEMENT, 75, 89, "japan"),
+  AGREEMENT_ROUND_2(GameOutcome.GAME_OUTCOME_AGREEMENT, 62, 82, "japan"),
   /** Japan offers; Russia walks away. */
-  WALK_OUT(GameOutcome.GAME_OUTCOME_WALK_OUT, 48, 75, "russia"),
+  WALK_OUT(GameOutcome.GAME_OUTCOME_WALK_OUT, 24, 55, "russia"),
   /** Twelve offers and no acceptance: six rounds run out. */
-  DEADLINE(GameOutcome.GAME_OUTCOME_DEADLINE, 48, 75, "");
+  DEADLINE(GameOutcome.GAME_OUTCOME_DEADLINE, 24, 55, "");
 
   public static final String SCENARIO = "japan-russia-2013";
   public static final String[] NASH = {"territory", "two_islands_plus", "peace_treaty",
-      "treaty_signed", "energy", "lng_and_pipeline", "far_east", "major", "security",
-      "full_fact_sheet", "missile_defence", "briefings"};
+      "roadmap", "energy", "lng_and_pipeline", "far_east", "major", "security",
+      "full_fact_sheet", "missile_defence", "no_statement"};
   public static final String[] FOUR_ISLANDS = {"territory", "four_islands", "peace_treaty",
       "treaty_signed", "energy", "none", "far_east", "none", "security", "dialogue_only",
       "missile_defence", "no_statement"};

@@ -1,18 +1,19 @@
 package org.hikiwake.cli.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.hikiwake.engine.analysis.Analysis;
 import org.hikiwake.engine.analysis.Assessment;
 import org.hikiwake.engine.analysis.Point;
+import org.hikiwake.engine.analysis.RoundAnalysis;
 import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Link;
 import org.hikiwake.engine.scenario.News;
 import org.hikiwake.engine.scenario.Package;
-import org.hikiwake.engine.scenario.PointChange;
 import org.hikiwake.engine.scenario.PointsTable;
 import org.hikiwake.engine.scenario.Role;
 import org.hikiwake.engine.scenario.Scenario;
@@ -20,7 +21,8 @@ import org.hikiwake.engine.scenario.Scenario;
 /**
  * Text reports from the engine's analysis of a scenario: the zone of possible
  * agreement, the Nash and Kalai-Smorodinsky packages with both sides' points,
- * and how the news moves the zone. Pure.
+ * and, round by round, how the news moves them. It prints what the engine
+ * computes ({@link RoundAnalysis}) and applies no news itself. Pure.
  */
 public final class AnalysisReport {
   private AnalysisReport() {}
@@ -30,7 +32,9 @@ public final class AnalysisReport {
     List<String> out = new ArrayList<>();
     Role first = scenario.roles().get(0);
     Role second = scenario.roles().get(1);
-    Analysis analysis = Analysis.of(scenario);
+    List<RoundAnalysis> rounds = RoundAnalysis.of(scenario);
+    // What the players face when the game opens: round 1's points in force.
+    Analysis analysis = rounds.get(0).analysis();
     out.add("Scenario " + scenario.id() + ": " + scenario.title());
     out.add("Roles: " + first.name() + " (reservation value " + first.reservationValue() + "), "
         + second.name() + " (reservation value " + second.reservationValue() + "); "
@@ -39,38 +43,58 @@ public final class AnalysisReport {
         + " moves first.");
     out.add("Issues: " + scenario.issues().size() + "; packages: "
         + Analysis.packageCount(scenario) + "; on the Pareto frontier: "
-        + analysis.frontier().size() + ".");
+        + analysis.frontier().size() + "; links: " + first.name() + " "
+        + scenario.pointsOf(first.id()).links().size() + ", " + second.name() + " "
+        + scenario.pointsOf(second.id()).links().size() + ".");
     out.add("ZOPA size: " + analysis.zopaSize() + " packages clear both reservation values.");
-    out.addAll(packageBlock(scenario, "Nash bargaining package", analysis.nash()));
-    out.addAll(packageBlock(scenario, "Kalai-Smorodinsky package",
+    Map<String, PointsTable> start = scenario.pointsInForce(1);
+    out.addAll(packageBlock(scenario, start, "Nash bargaining package", analysis.nash()));
+    out.addAll(packageBlock(scenario, start, "Kalai-Smorodinsky package",
         analysis.kalaiSmorodinsky()));
-    if (!scenario.news().isEmpty()) {
-      out.add("News and the ZOPA (cumulative points after each round's news):");
-      Map<String, PointsTable> points = new LinkedHashMap<>(scenario.points());
-      int lastRound = scenario.news().stream().mapToInt(News::round).max().orElse(0);
-      for (int round = 1; round <= lastRound; round++) {
-        List<News> arriving = scenario.newsFor(round);
-        if (arriving.isEmpty()) {
-          continue;
-        }
-        for (News n : arriving) {
-          for (PointChange c : n.pointChanges()) {
-            points.put(c.role(), points.get(c.role()).plus(c.issue(), c.option(), c.delta()));
-          }
-        }
-        Analysis a = Analysis.of(scenario, points);
-        List<String> ids = arriving.stream().map(News::id).toList();
-        out.add("  round " + round + " (" + String.join(", ", ids) + "): ZOPA "
-            + a.zopaSize() + a.nash().map(p -> "; Nash " + first.name() + " " + p.first()
-                + ", " + second.name() + " " + p.second()).orElse("; no Nash package"));
-      }
+    out.add("Round by round: the points in force after each round's news. A share is the"
+        + " gain over the reservation value as a share of the largest gain the role can get"
+        + " in that round's ZOPA (100% = the most it could get, 0% = no deal).");
+    for (RoundAnalysis r : rounds) {
+      List<String> ids = r.news().stream().map(News::id).toList();
+      Analysis a = r.analysis();
+      out.add("  round " + r.round() + " (" + (ids.isEmpty() ? "start" : String.join(", ", ids))
+          + "): ZOPA " + a.zopaSize());
+      out.addAll(figures(scenario, a, "Nash", a.nash()));
+      out.addAll(figures(scenario, a, "K-S ", a.kalaiSmorodinsky()));
     }
     return out;
   }
 
-  /** A heading with both sides' points, then one line per issue with both sides' points. */
-  public static List<String> packageBlock(Scenario scenario, String heading,
+  /**
+   * {@code Nash  Japan 69 (45%), Russia 87 (60%)} and the package on the next
+   * line, or that there is none.
+   */
+  private static List<String> figures(Scenario scenario, Analysis a, String label,
       Optional<Point> point) {
+    if (point.isEmpty()) {
+      return List.of("    " + label + "  none (empty ZOPA)");
+    }
+    Point p = point.get();
+    Role first = scenario.roles().get(0);
+    Role second = scenario.roles().get(1);
+    return List.of("    " + label + "  " + first.name() + " " + p.first() + " ("
+            + share(a, first, p.first()) + "), " + second.name() + " " + p.second() + " ("
+            + share(a, second, p.second()) + ")",
+        "          " + p.pkg());
+  }
+
+  private static String share(Analysis a, Role role, int points) {
+    OptionalDouble share = a.shareOfGain(role.id(), points);
+    return share.isEmpty() ? "n/a"
+        : String.format(Locale.ROOT, "%.0f%%", 100 * share.getAsDouble());
+  }
+
+  /**
+   * A heading with both sides' points, one line per issue with both sides'
+   * points under {@code points}, then one line per link the package meets.
+   */
+  public static List<String> packageBlock(Scenario scenario, Map<String, PointsTable> points,
+      String heading, Optional<Point> point) {
     List<String> out = new ArrayList<>();
     if (point.isEmpty()) {
       out.add(heading + ": none (no package clears both reservation values).");
@@ -81,7 +105,13 @@ public final class AnalysisReport {
     Role second = scenario.roles().get(1);
     out.add(heading + " (" + first.name() + " " + p.first() + ", " + second.name() + " "
         + p.second() + "):");
-    out.addAll(choiceLines(scenario, scenario.points(), p.pkg()));
+    out.addAll(choiceLines(scenario, points, p.pkg()));
+    for (Role role : scenario.roles()) {
+      for (Link link : points.get(role.id()).linksMetBy(p.pkg())) {
+        out.add(String.format(Locale.ROOT, "  + link %s: %s %+d", link.id(), role.name(),
+            link.delta()));
+      }
+    }
     return out;
   }
 

@@ -24,10 +24,10 @@ import org.hikiwake.server.room.Views;
 /** Game models and events of the built-in scenario, for renderer and model tests. */
 final class Fixtures {
   static final String CODE = "K7MX-Q2PA";
-  /** The Nash package of the built-in scenario: Japan 69, Russia 87. */
+  /** The Nash package of the built-in scenario: Japan 57, Russia 82. */
   static final Package NASH = Package.of("territory", "two_islands_plus",
-      "peace_treaty", "treaty_signed", "energy", "lng_and_pipeline", "far_east", "major",
-      "security", "full_fact_sheet", "missile_defence", "briefings");
+      "peace_treaty", "roadmap", "energy", "lng_and_pipeline", "far_east", "major",
+      "security", "full_fact_sheet", "missile_defence", "no_statement");
 
   private Fixtures() {}
 
@@ -87,9 +87,9 @@ final class Fixtures {
             .addScores(RoleScore.newBuilder().setRole("japan").setScore(p.first()))
             .addScores(RoleScore.newBuilder().setRole("russia").setScore(p.second()))
             .setEndedBy("russia"))
-        .addRoles(RevealedRole.newBuilder().setRole("japan").setReservationValue(48)
+        .addRoles(RevealedRole.newBuilder().setRole("japan").setReservationValue(24)
             .setPoints(Views.pointsTable(s, s.pointsOf("japan"))))
-        .addRoles(RevealedRole.newBuilder().setRole("russia").setReservationValue(75)
+        .addRoles(RevealedRole.newBuilder().setRole("russia").setReservationValue(55)
             .setPoints(Views.pointsTable(s, s.pointsOf("russia"))))
         .setDebrief(Debrief.newBuilder().setZopaSize(a.zopaSize()).setPackageCount(1620)
             .setNash(AnalysedPackage.newBuilder().setPackage(GameModel.toProto(nash.pkg()))

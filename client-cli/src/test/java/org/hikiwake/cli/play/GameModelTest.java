@@ -27,11 +27,11 @@ class GameModelTest {
   @Test
   void apply_newsForMe_changesMyPoints() {
     GameModel m = Fixtures.inProgress("japan");
-    assertThat(m.seat().orElseThrow().points().of("energy", "pipeline")).hasValue(4);
+    assertThat(m.seat().orElseThrow().points().of("energy", "pipeline")).hasValue(0);
     m = m.apply(Fixtures.event(4, EventView.newBuilder().setNewsArrived(NewsView.newBuilder()
         .setId("n").setRound(2).addYourChanges(PointDelta.newBuilder().setIssue("energy")
             .setOption("pipeline").setDelta(-3)))));
-    assertThat(m.seat().orElseThrow().points().of("energy", "pipeline")).hasValue(1);
+    assertThat(m.seat().orElseThrow().points().of("energy", "pipeline")).hasValue(-3);
   }
 
   @Test
@@ -63,7 +63,7 @@ class GameModelTest {
         TurnChanged.newBuilder().setTurn(2).setRound(2).setRole("japan")));
     GameModel now = Fixtures.inProgress("japan").apply(news).apply(turn);
     GameModel before = now.rewound();
-    assertThat(before.seat().orElseThrow().points().of("energy", "pipeline")).hasValue(4);
+    assertThat(before.seat().orElseThrow().points().of("energy", "pipeline")).hasValue(0);
     assertThat(before.history()).isEmpty();
     assertThat(before.isInProgress()).isFalse();
     GameModel again = before.apply(news).apply(turn);

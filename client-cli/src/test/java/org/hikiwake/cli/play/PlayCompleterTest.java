@@ -25,7 +25,7 @@ class PlayCompleterTest {
     assertThat(values(c)).contains("--from-table", "territory=four_islands",
         "missile_defence=written_assurance");
     assertThat(c).filteredOn(x -> x.value().equals("territory=four_islands"))
-        .singleElement().extracting(Candidate::descr).asString().startsWith("45 pts");
+        .singleElement().extracting(Candidate::descr).asString().startsWith("40 pts");
   }
 
   @Test

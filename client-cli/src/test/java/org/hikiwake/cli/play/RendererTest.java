@@ -32,9 +32,9 @@ class RendererTest {
     EventView e = offer("russia", Fixtures.NASH);
     List<String> lines = Renderer.event(japan.apply(e), e);
     assertThat(lines.get(0)).isEqualTo(
-        "Russia offers: worth 69 points to you (21 above your reservation value of 48)");
+        "Russia offers: worth 57 points to you (33 above your reservation value of 24)");
     assertThat(lines).hasSize(7);
-    assertThat(lines.get(1)).contains("territory").contains("two_islands_plus").contains("26")
+    assertThat(lines.get(1)).contains("territory").contains("two_islands_plus").contains("18")
         .contains("Two islands plus");
   }
 
@@ -43,14 +43,14 @@ class RendererTest {
     GameModel russia = Fixtures.inProgress("russia");
     EventView e = offer("japan", Fixtures.NASH);
     assertThat(Renderer.event(russia.apply(e), e).get(0)).isEqualTo(
-        "Japan offers: worth 87 points to you (12 above your reservation value of 75)");
+        "Japan offers: worth 82 points to you (27 above your reservation value of 55)");
   }
 
   @Test
   void event_myOwnOffer_saysYou() {
     GameModel japan = Fixtures.inProgress("japan");
     EventView e = offer("japan", Fixtures.NASH);
-    assertThat(Renderer.event(japan.apply(e), e).get(0)).startsWith("You offered: worth 69");
+    assertThat(Renderer.event(japan.apply(e), e).get(0)).startsWith("You offered: worth 57");
   }
 
   @Test
@@ -59,7 +59,7 @@ class RendererTest {
     EventView e = offer("japan", Fixtures.NASH);
     List<String> lines = Renderer.event(watcher.apply(e), e);
     assertThat(lines.get(0)).isEqualTo("Japan offers:");
-    assertThat(lines.get(1)).doesNotContain(" 26 ");
+    assertThat(lines.get(1)).doesNotContain(" 18 ");
   }
 
   @Test
@@ -126,17 +126,17 @@ class RendererTest {
     List<String> lines = Renderer.gameOver(japan, over);
     assertThat(lines.get(0)).isEqualTo("=== Game over: AGREEMENT. Russia accepted Japan's offer. ===");
     assertThat(lines).contains(
-        "Scores: Japan 69 (reservation value 48) | Russia 87 (reservation value 75)",
-        "You scored 69, 21 above your reservation value.",
+        "Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)",
+        "You scored 57, 33 above your reservation value.",
         "Points tables (Japan | Russia), * marks the agreed option:",
         "Agreed package (Japan | Russia):",
-        "  territory       = two_islands_plus   26 |   22  Two islands plus",
+        "  territory       = two_islands_plus   18 |   46  Two islands plus",
         "  The agreement is on the Pareto frontier: no package is better for both sides.",
         "  Against the Nash package: Japan +0, Russia +0.");
-    assertThat(lines).anyMatch(l -> l.startsWith("  * two_islands_plus") && l.endsWith("26 |   22"));
-    assertThat(lines).anyMatch(l -> l.startsWith("    four_islands") && l.endsWith("45 |    0"));
+    assertThat(lines).anyMatch(l -> l.startsWith("  * two_islands_plus") && l.endsWith("18 |   46"));
+    assertThat(lines).anyMatch(l -> l.startsWith("    four_islands") && l.endsWith("40 |    0"));
     assertThat(lines).anyMatch(l -> l.startsWith("  Nash bargaining package: territory=two_islands_plus")
-        && l.endsWith("(Japan 69, Russia 87)"));
+        && l.endsWith("(Japan 57, Russia 82)"));
   }
 
   @Test
@@ -163,8 +163,8 @@ class RendererTest {
     EventView e = offer("russia", Fixtures.NASH);
     GameModel japan = Fixtures.inProgress("japan").apply(e);
     List<String> lines = Renderer.issues(japan);
-    assertThat(lines).anyMatch(l -> l.startsWith("  * two_islands_plus") && l.contains("  26  "));
-    assertThat(lines).anyMatch(l -> l.startsWith("    four_islands") && l.contains("  45  "));
+    assertThat(lines).anyMatch(l -> l.startsWith("  * two_islands_plus") && l.contains("  18  "));
+    assertThat(lines).anyMatch(l -> l.startsWith("    four_islands") && l.contains("  40  "));
     assertThat(lines.stream().filter(l -> l.startsWith("    ") || l.startsWith("  * ")).count())
         .isEqualTo(5 + 3 + 4 + 3 + 3 + 3);
   }
@@ -212,7 +212,7 @@ class RendererTest {
   void brief_player_showsBriefAndReservationValue() {
     List<String> lines = Renderer.brief(Fixtures.inProgress("russia"));
     assertThat(lines).contains("Your role: Russia (confidential brief)");
-    assertThat(lines).anyMatch(l -> l.startsWith("Your reservation value: 75 points."));
+    assertThat(lines).anyMatch(l -> l.startsWith("Your reservation value: 55 points."));
   }
 
   @Test
@@ -223,7 +223,7 @@ class RendererTest {
         .apply(offer("russia", Fixtures.NASH));
     List<String> lines = Renderer.history(m);
     assertThat(lines.get(0)).isEqualTo("You said: Hello");
-    assertThat(lines.get(1)).startsWith("Russia offers: worth 69");
+    assertThat(lines.get(1)).startsWith("Russia offers: worth 57");
   }
 
   @Test
@@ -233,7 +233,7 @@ class RendererTest {
         .setId("n").setRound(2).setHeadline("H").addYourChanges(PointDelta.newBuilder()
             .setIssue("peace_treaty").setOption("roadmap").setDelta(5))));
     GameModel m = Fixtures.inProgress("japan").apply(offer("russia", pkg)).apply(news);
-    assertThat(Renderer.table(m).get(0)).contains("worth 65 points");
-    assertThat(Renderer.history(m).get(0)).startsWith("Russia offers: worth 60 points");
+    assertThat(Renderer.table(m).get(0)).contains("worth 62 points");
+    assertThat(Renderer.history(m).get(0)).startsWith("Russia offers: worth 57 points");
   }
 }

@@ -15,7 +15,14 @@ public final class RecordingHeaders {
   /** The header of a new game's recording, in the format this build writes. */
   public static RecordingHeader of(String gameCode, Instant createdAt, Scenario scenario,
       GameSettings settings) {
+    return of(gameCode, java.util.Optional.empty(), createdAt, scenario, settings);
+  }
+
+  /** The header of a new game's recording, of a class if {@code classCode} is present. */
+  public static RecordingHeader of(String gameCode, java.util.Optional<String> classCode,
+      Instant createdAt, Scenario scenario, GameSettings settings) {
     return RecordingHeader.newBuilder()
+        .setClassCode(classCode.orElse(""))
         .setFormatVersion(Versions.RECORDING_FORMAT)
         .setGameCode(gameCode)
         .setCreatedAtMillis(createdAt.toEpochMilli())

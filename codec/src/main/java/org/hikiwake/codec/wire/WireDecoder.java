@@ -14,6 +14,7 @@ import org.hikiwake.engine.analysis.Point;
 import org.hikiwake.engine.game.Event;
 import org.hikiwake.engine.game.Result;
 import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Link;
 import org.hikiwake.engine.scenario.News;
 import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.Package;
@@ -34,6 +35,8 @@ import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.IssuePoints;
 import org.hikiwake.proto.wire.IssueView;
 import org.hikiwake.proto.wire.Joined;
+import org.hikiwake.proto.wire.LinkCondition;
+import org.hikiwake.proto.wire.LinkView;
 import org.hikiwake.proto.wire.NewsView;
 import org.hikiwake.proto.wire.OptionPoints;
 import org.hikiwake.proto.wire.OptionView;
@@ -78,7 +81,15 @@ public final class WireDecoder {
         row.put(option.getOption(), option.getPoints());
       }
     }
-    return PointsTable.of(points);
+    List<Link> links = new java.util.ArrayList<>();
+    for (LinkView l : view.getLinksList()) {
+      Map<String, List<String>> conditions = new LinkedHashMap<>();
+      for (LinkCondition c : l.getConditionsList()) {
+        conditions.put(c.getIssue(), c.getOptionsList());
+      }
+      links.add(Link.of(l.getId(), conditions, l.getDelta(), l.getNote()));
+    }
+    return PointsTable.of(points, links);
   }
 
   /**

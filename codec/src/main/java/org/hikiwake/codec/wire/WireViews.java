@@ -10,6 +10,7 @@ import org.hikiwake.engine.analysis.Point;
 import org.hikiwake.engine.game.Event;
 import org.hikiwake.engine.game.Phase;
 import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Link;
 import org.hikiwake.engine.scenario.News;
 import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.PointChange;
@@ -28,6 +29,8 @@ import org.hikiwake.proto.wire.GamePhase;
 import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.IssuePoints;
 import org.hikiwake.proto.wire.IssueView;
+import org.hikiwake.proto.wire.LinkCondition;
+import org.hikiwake.proto.wire.LinkView;
 import org.hikiwake.proto.wire.NewsView;
 import org.hikiwake.proto.wire.OfferView;
 import org.hikiwake.proto.wire.OptionPoints;
@@ -94,7 +97,7 @@ public final class WireViews {
     return b.build();
   }
 
-  /** One role's points for every option, in the scenario's order. */
+  /** One role's points for every option, in the scenario's order, and the role's links. */
   public static PointsView pointsView(PublicScenario scenario, PointsTable table) {
     PointsView.Builder b = PointsView.newBuilder();
     for (Issue issue : scenario.issues()) {
@@ -104,6 +107,13 @@ public final class WireViews {
             .setPoints(table.points(issue.id(), o.id())));
       }
       b.addIssues(ib);
+    }
+    for (Link link : table.links()) {
+      LinkView.Builder lb = LinkView.newBuilder().setId(link.id()).setDelta(link.delta())
+          .setNote(link.note());
+      link.conditions().forEach((issue, options) -> lb.addConditions(
+          LinkCondition.newBuilder().setIssue(issue).addAllOptions(options)));
+      b.addLinks(lb);
     }
     return b.build();
   }

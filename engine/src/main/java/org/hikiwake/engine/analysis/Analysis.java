@@ -6,15 +6,21 @@ import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Link;
 import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.PointsTable;
 import org.hikiwake.engine.scenario.Scenario;
+import org.hikiwake.engine.scenario.ScenarioLoader;
 
 /**
  * The whole package space of a scenario under given points, enumerated: every
@@ -28,8 +34,8 @@ import org.hikiwake.engine.scenario.Scenario;
  * option of the first issue varies slowest), so results are deterministic.
  */
 public final class Analysis {
-  /** The largest package space this class will enumerate. */
-  public static final int MAX_PACKAGES = 1_000_000;
+  /** The largest package space this class will enumerate; the loader refuses larger ones. */
+  public static final int MAX_PACKAGES = ScenarioLoader.MAX_PACKAGES;
 
   private final Scenario scenario;
   private final int reservationFirst;
@@ -41,7 +47,13 @@ public final class Analysis {
   // points (one Package per package) is built on first use.
   private final Supplier<ImmutableList<Point>> points;
   private final ImmutableList<Point> frontier;
-  private final ImmutableList<Point> zopa;
+  /** Enumeration indices of the ZOPA's packages, in enumeration order. */
+  private final int[] zopaIndices;
+  // The ZOPA can hold a third of the space; its points are built on first use.
+  private final Supplier<ImmutableList<Point>> zopa;
+  /** Best points of each role within the ZOPA (meaningless if it is empty). */
+  private final int idealFirst;
+  private final int idealSecond;
   private final Optional<Point> nash;
   private final Optional<Point> kalaiSmorodinsky;
 
@@ -58,16 +70,27 @@ public final class Analysis {
     score(scenario, pointsInForce.get(second), seconds);
     this.points = Suppliers.memoize(this::allPoints);
     this.frontier = paretoFrontier();
-    ImmutableList.Builder<Point> zopaBuilder = ImmutableList.builder();
+    int[] inZopa = new int[count];
+    int size = 0;
+    int bestFirst = Integer.MIN_VALUE;
+    int bestSecond = Integer.MIN_VALUE;
     for (int k = 0; k < count; k++) {
       if (firsts[k] >= reservationFirst && seconds[k] >= reservationSecond) {
-        zopaBuilder.add(point(k));
+        inZopa[size++] = k;
+        bestFirst = Math.max(bestFirst, firsts[k]);
+        bestSecond = Math.max(bestSecond, seconds[k]);
       }
     }
-    this.zopa = zopaBuilder.build();
-    this.nash = best(zopa, p -> (double) (p.first() - reservationFirst)
-        * (p.second() - reservationSecond));
-    this.kalaiSmorodinsky = kalaiSmorodinsky(zopa, reservationFirst, reservationSecond);
+    this.zopaIndices = Arrays.copyOf(inZopa, size);
+    this.idealFirst = bestFirst;
+    this.idealSecond = bestSecond;
+    this.zopa = Suppliers.memoize(this::zopaPoints);
+    this.nash = best((f, s) -> (double) (f - reservationFirst) * (s - reservationSecond));
+    // Kalai-Smorodinsky: the largest equal share of the possible gain.
+    double spanFirst = Math.max(1, idealFirst - reservationFirst);
+    double spanSecond = Math.max(1, idealSecond - reservationSecond);
+    this.kalaiSmorodinsky = best((f, s) -> Math.min((f - reservationFirst) / spanFirst,
+        (s - reservationSecond) / spanSecond));
   }
 
   /** Analyses the scenario under its base points. */
@@ -107,11 +130,11 @@ public final class Analysis {
 
   /** Packages that clear both reservation values (points at least the reservation value). */
   public ImmutableList<Point> zopa() {
-    return zopa;
+    return zopa.get();
   }
 
   public int zopaSize() {
-    return zopa.size();
+    return zopaIndices.length;
   }
 
   /** The package with the largest product of gains over the reservation values. */
@@ -126,6 +149,48 @@ public final class Analysis {
    */
   public Optional<Point> kalaiSmorodinsky() {
     return kalaiSmorodinsky;
+  }
+
+  /**
+   * The most a role can gain over its reservation value in an agreement: its
+   * best points among the packages in the ZOPA (those the other side also
+   * accepts) less its reservation value. Empty if the ZOPA is empty.
+   */
+  public OptionalInt largestGain(String roleId) {
+    boolean first = isFirst(roleId);
+    if (zopaIndices.length == 0) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(first ? idealFirst - reservationFirst : idealSecond - reservationSecond);
+  }
+
+  /**
+   * A score's gain over the role's reservation value as a share of its
+   * {@linkplain #largestGain largest possible gain}: 1 for the most it could
+   * get in an agreement, 0 for no better than no agreement (the score of a
+   * game without one), negative for a deal worse than none. This is the
+   * measure to compare outcomes within a role, across pairs: raw points are
+   * on each role's own scale. Empty if the ZOPA is empty or offers the role no
+   * gain.
+   */
+  public OptionalDouble shareOfGain(String roleId, int points) {
+    OptionalInt largest = largestGain(roleId);
+    if (largest.isEmpty() || largest.getAsInt() == 0) {
+      return OptionalDouble.empty();
+    }
+    int reservation = isFirst(roleId) ? reservationFirst : reservationSecond;
+    return OptionalDouble.of((points - reservation) / (double) largest.getAsInt());
+  }
+
+  /** {@link #shareOfGain(String, int)} for a complete package under the analysed points. */
+  public OptionalDouble shareOfGain(String roleId, Package pkg) {
+    Point p = pointOf(pkg);
+    return shareOfGain(roleId, isFirst(roleId) ? p.first() : p.second());
+  }
+
+  private boolean isFirst(String roleId) {
+    checkArgument(scenario.hasRole(roleId), "unknown role %s", roleId);
+    return scenario.roles().get(0).id().equals(roleId);
   }
 
   /** Points of a complete package under the analysed points. */
@@ -187,6 +252,54 @@ public final class Analysis {
       }
       filled *= size;
     }
+    addLinks(scenario, table, out);
+  }
+
+  /**
+   * Adds each link's delta to the packages that meet it. Those packages form a
+   * product of option sets, so they are visited directly rather than by
+   * testing every package; the issues after the link's last condition vary
+   * freely, which makes each visit a contiguous run of indices.
+   */
+  private static void addLinks(Scenario scenario, PointsTable table, int[] out) {
+    List<Issue> issues = scenario.issues();
+    int[] sizes = new int[issues.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = issues.get(i).options().size();
+    }
+    for (Link link : table.links()) {
+      int[][] allowed = new int[issues.size()][];
+      int last = -1;
+      for (int i = 0; i < issues.size(); i++) {
+        Issue issue = issues.get(i);
+        ImmutableSet<String> options = link.conditions().get(issue.id());
+        if (options == null) {
+          allowed[i] = IntStream.range(0, sizes[i]).toArray();
+        } else {
+          allowed[i] = options.stream().mapToInt(issue::indexOf).toArray();
+          last = i;
+        }
+      }
+      int run = 1;
+      for (int i = last + 1; i < sizes.length; i++) {
+        run *= sizes[i];
+      }
+      addMatching(out, sizes, allowed, last, 0, 0, run, link.delta());
+    }
+  }
+
+  private static void addMatching(int[] out, int[] sizes, int[][] allowed, int last, int issue,
+      int prefix, int run, int delta) {
+    if (issue > last) {
+      int start = prefix * run;
+      for (int k = start; k < start + run; k++) {
+        out[k] += delta;
+      }
+      return;
+    }
+    for (int o : allowed[issue]) {
+      addMatching(out, sizes, allowed, last, issue + 1, prefix * sizes[issue] + o, run, delta);
+    }
   }
 
   private Point point(int index) {
@@ -247,31 +360,32 @@ public final class Analysis {
   }
 
   private interface Objective {
-    double of(Point p);
+    double of(int first, int second);
   }
 
-  private static Optional<Point> best(List<Point> candidates, Objective objective) {
-    Point best = null;
+  /**
+   * The ZOPA package with the largest objective; ties go to the larger joint
+   * sum, then to the earlier package in enumeration order.
+   */
+  private Optional<Point> best(Objective objective) {
+    int best = -1;
     double bestValue = Double.NEGATIVE_INFINITY;
-    for (Point p : candidates) {
-      double v = objective.of(p);
-      if (best == null || v > bestValue || (v == bestValue && p.sum() > best.sum())) {
-        best = p;
+    for (int k : zopaIndices) {
+      double v = objective.of(firsts[k], seconds[k]);
+      if (best < 0 || v > bestValue
+          || (v == bestValue && firsts[k] + seconds[k] > firsts[best] + seconds[best])) {
+        best = k;
         bestValue = v;
       }
     }
-    return Optional.ofNullable(best);
+    return best < 0 ? Optional.empty() : Optional.of(point(best));
   }
 
-  private static Optional<Point> kalaiSmorodinsky(List<Point> zopa, int rvFirst, int rvSecond) {
-    if (zopa.isEmpty()) {
-      return Optional.empty();
+  private ImmutableList<Point> zopaPoints() {
+    ImmutableList.Builder<Point> out = ImmutableList.builderWithExpectedSize(zopaIndices.length);
+    for (int k : zopaIndices) {
+      out.add(point(k));
     }
-    int idealFirst = zopa.stream().mapToInt(Point::first).max().orElseThrow();
-    int idealSecond = zopa.stream().mapToInt(Point::second).max().orElseThrow();
-    double spanFirst = Math.max(1, idealFirst - rvFirst);
-    double spanSecond = Math.max(1, idealSecond - rvSecond);
-    return best(zopa, p -> Math.min((p.first() - rvFirst) / spanFirst,
-        (p.second() - rvSecond) / spanSecond));
+    return out.build();
   }
 }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,22 @@ public record News(
         text,
         ImmutableList.copyOf(pointChanges),
         ImmutableMap.copyOf(privateNotes));
+  }
+
+  /**
+   * The points in force once this news has arrived: each role's table with
+   * this news' changes applied. Changes touch option points only; links stay.
+   * The result may hold negative points.
+   */
+  public ImmutableMap<String, PointsTable> applyTo(Map<String, PointsTable> pointsInForce) {
+    Map<String, PointsTable> points = new LinkedHashMap<>(pointsInForce);
+    for (PointChange change : pointChanges) {
+      PointsTable table = points.get(change.role());
+      checkArgument(table != null, "news %s changes the points of unknown role %s", id,
+          change.role());
+      points.put(change.role(), table.plus(change.issue(), change.option(), change.delta()));
+    }
+    return ImmutableMap.copyOf(points);
   }
 
   /** The changes that concern one role. */

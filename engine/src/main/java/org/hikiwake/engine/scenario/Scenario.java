@@ -76,6 +76,23 @@ public record Scenario(
     return table;
   }
 
+  /**
+   * The points in force during a round as scheduled in this scenario: the base
+   * points with the news of rounds 1 to {@code round} applied, round by round
+   * and in file order within a round. Round 0 gives the base points.
+   */
+  public ImmutableMap<String, PointsTable> pointsInForce(int round) {
+    checkArgument(round >= 0 && round <= rounds, "round must be in [0, %s] but was %s", rounds,
+        round);
+    ImmutableMap<String, PointsTable> inForce = points;
+    for (int r = 1; r <= round; r++) {
+      for (News n : newsFor(r)) {
+        inForce = n.applyTo(inForce);
+      }
+    }
+    return inForce;
+  }
+
   /** News that arrives at the start of the round, in file order. */
   public ImmutableList<News> newsFor(int round) {
     return news.stream().filter(n -> n.round() == round).collect(ImmutableList.toImmutableList());

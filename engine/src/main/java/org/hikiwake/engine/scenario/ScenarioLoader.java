@@ -20,6 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hikiwake.engine.game.GameSettings;
+import org.hikiwake.proto.scenario.IssueSpec;
+import org.hikiwake.proto.scenario.LinkCondition;
+import org.hikiwake.proto.scenario.LinkSpec;
 import org.hikiwake.proto.scenario.NewsSpec;
 import org.hikiwake.proto.scenario.RoleNote;
 import org.hikiwake.proto.scenario.RolePoints;
@@ -30,10 +33,19 @@ import org.hikiwake.proto.scenario.RolePoints;
  * rules touch the generated scenario classes.
  *
  * <p>Rules checked: exactly two roles; unique ids; 2 to 8 options per issue;
- * exactly one points entry per role per option, each in [0, 100]; each role's
- * best package worth exactly 100; reservation values in [0, 100); rounds in
- * [1, 100]; a first mover that is a role; news in rounds that exist, whose
- * point changes and notes name known roles, issues and options.
+ * at most {@link #MAX_PACKAGES} packages; exactly one points entry per role
+ * per option, each in [0, 100]; at most {@link #MAX_LINKS} links, each naming
+ * a known role, with conditions on
+ * at least two distinct known issues with known options (not every option of
+ * the issue), and a non-zero delta in [-100, 100]; for each role, the best
+ * package (options and links together) worth exactly 100; reservation values
+ * in [0, 100); rounds in [1, 100]; a first mover that is a role; news in
+ * rounds that exist, whose point changes (deltas in [-100, 100]) and notes
+ * name known roles, issues and options.
+ *
+ * <p>Scores may be negative: a link may push a package below 0 (a treaty that
+ * abandons a claim can be worse than nothing), and news may turn an option
+ * into a cost. Only the file's option points are kept in [0, 100].
  */
 public final class ScenarioLoader {
   /** Classpath folder of the built-in scenarios. */
@@ -44,6 +56,19 @@ public final class ScenarioLoader {
   public static final int BEST_PACKAGE_POINTS = 100;
   /** The most options an issue may have. */
   public static final int MAX_OPTIONS = 8;
+  /**
+   * The largest package space (the product of the issues' option counts) a
+   * scenario may have: the analysis enumerates every package at the end of
+   * every game, so a larger space is refused here rather than failing then.
+   */
+  public static final int MAX_PACKAGES = 1_000_000;
+  /**
+   * The most links a scenario may have: each one adds work to every analysis,
+   * and a classroom scenario needs a handful.
+   */
+  public static final int MAX_LINKS = 64;
+  /** The largest change a news item or a link may make to a role's points, either way. */
+  public static final int MAX_DELTA = 100;
   /** The largest scenario file accepted, in bytes. */
   public static final int MAX_FILE_BYTES = 1 << 20;
 
@@ -164,6 +189,15 @@ public final class ScenarioLoader {
           nb.addPrivateNotes(RoleNote.newBuilder().setRole(role).setText(text)));
       b.addNews(nb);
     }
+    for (Role role : scenario.roles()) {
+      for (Link link : scenario.pointsOf(role.id()).links()) {
+        LinkSpec.Builder lb = LinkSpec.newBuilder().setId(link.id()).setRole(role.id())
+            .setDelta(link.delta()).setNote(link.note());
+        link.conditions().forEach((issue, options) ->
+            lb.addConditions(LinkCondition.newBuilder().setIssue(issue).addAllOptions(options)));
+        b.addLinks(lb);
+      }
+    }
     return b.build();
   }
 
@@ -187,6 +221,12 @@ public final class ScenarioLoader {
     private static final FieldDescriptor CHANGES = field(
         NewsSpec.getDescriptor(), "point_changes");
     private static final FieldDescriptor NOTES = field(NewsSpec.getDescriptor(), "private_notes");
+    private static final FieldDescriptor LINKS = field(
+        org.hikiwake.proto.scenario.ScenarioSpec.getDescriptor(), "links");
+    private static final FieldDescriptor CONDITIONS = field(LinkSpec.getDescriptor(),
+        "conditions");
+    private static final FieldDescriptor LINK_ROLE = field(LinkSpec.getDescriptor(), "role");
+    private static final FieldDescriptor LINK_DELTA = field(LinkSpec.getDescriptor(), "delta");
 
     private final String source;
     private final org.hikiwake.proto.scenario.ScenarioSpec proto;
@@ -211,7 +251,13 @@ public final class ScenarioLoader {
         problem(Optional.empty(), "scenario has no title");
       }
       List<String> roleIds = checkRoles();
+      int before = problems.size();
       checkIssues(roleIds);
+      checkLinks(roleIds);
+      // Totals need well-formed tables; a broken issue or link is reported already.
+      Optional<Map<String, PointsTable>> tables = problems.size() == before
+          ? Optional.of(tables()) : Optional.empty();
+      tables.ifPresent(t -> checkTotals(roleIds, t));
       if (proto.getRounds() < 1 || proto.getRounds() > GameSettings.MAX_ROUNDS) {
         problem(topLine("rounds"), "rounds must be between 1 and " + GameSettings.MAX_ROUNDS
             + " but is " + proto.getRounds());
@@ -224,7 +270,7 @@ public final class ScenarioLoader {
       if (!problems.isEmpty()) {
         throw new ScenarioException(source, problems);
       }
-      return map();
+      return map(tables.orElseThrow());
     }
 
     private List<String> checkRoles() {
@@ -259,8 +305,7 @@ public final class ScenarioLoader {
         problem(Optional.empty(), "a scenario needs at least one issue");
       }
       Set<String> issueIds = new HashSet<>();
-      Map<String, Integer> bestTotals = new LinkedHashMap<>();
-      roleIds.forEach(r -> bestTotals.put(r, 0));
+      long packages = 1;
       for (int i = 0; i < proto.getIssuesCount(); i++) {
         org.hikiwake.proto.scenario.IssueSpec issue = proto.getIssues(i);
         Optional<Integer> issueLine = line(ISSUES, i);
@@ -272,7 +317,16 @@ public final class ScenarioLoader {
           problem(issueLine, "issue '" + issue.getId() + "' needs 2 to " + MAX_OPTIONS
               + " options but has " + issue.getOptionsCount());
         }
-        Map<String, Integer> bestOfIssue = new LinkedHashMap<>();
+        // Once past the limit, stop counting: one problem is enough, and many
+        // more issues would overflow the count.
+        if (packages <= MAX_PACKAGES) {
+          packages *= Math.max(1, issue.getOptionsCount());
+          if (packages > MAX_PACKAGES) {
+            problem(issueLine, "with issue '" + issue.getId() + "' the scenario has "
+                + packages + " packages (the product of the issues' option counts so far)"
+                + " but the analysis enumerates at most " + MAX_PACKAGES);
+          }
+        }
         Set<String> optionIds = new HashSet<>();
         for (int o = 0; o < issue.getOptionsCount(); o++) {
           org.hikiwake.proto.scenario.OptionSpec option = issue.getOptions(o);
@@ -304,21 +358,96 @@ public final class ScenarioLoader {
           for (String role : roleIds) {
             if (!seen.containsKey(role)) {
               problem(optionLine, "option " + name + " has no points for role '" + role + "'");
-            } else {
-              bestOfIssue.merge(role, seen.get(role), Math::max);
             }
           }
         }
-        bestOfIssue.forEach((role, best) -> bestTotals.merge(role, best, Integer::sum));
       }
-      bestTotals.forEach((role, total) -> {
-        if (total != BEST_PACKAGE_POINTS && proto.getIssuesCount() > 0) {
-          problem(line(ROLES, roleIds.indexOf(role)), "the best package of role '" + role
-              + "' is worth " + total
+    }
+
+    private void checkLinks(List<String> roleIds) {
+      Set<String> linkIds = new HashSet<>();
+      for (int l = 0; l < proto.getLinksCount(); l++) {
+        LinkSpec link = proto.getLinks(l);
+        Optional<Integer> linkLine = line(LINKS, l);
+        String where = "link '" + link.getId() + "'";
+        checkId(link.getId(), "link id", linkLine);
+        if (!linkIds.add(link.getId())) {
+          problem(linkLine, "duplicate link id '" + link.getId() + "'");
+        }
+        if (l == MAX_LINKS) {
+          problem(linkLine, where + " is link number " + (l + 1) + " but a scenario may have at"
+              + " most " + MAX_LINKS + " links");
+        }
+        if (!roleIds.contains(link.getRole())) {
+          problem(fieldLine(LINKS, l, LINK_ROLE), where + " names unknown role '"
+              + link.getRole() + "'");
+        }
+        if (link.getDelta() == 0 || Math.abs(link.getDelta()) > MAX_DELTA) {
+          problem(fieldLine(LINKS, l, LINK_DELTA), where + " has delta " + link.getDelta()
+              + "; a link's delta must be non-zero and between -" + MAX_DELTA + " and "
+              + MAX_DELTA);
+        }
+        Set<String> issues = new HashSet<>();
+        for (int c = 0; c < link.getConditionsCount(); c++) {
+          LinkCondition condition = link.getConditions(c);
+          Optional<Integer> conditionLine = nestedLine(LINKS, l, CONDITIONS, c);
+          if (!issues.add(condition.getIssue())) {
+            problem(conditionLine, where + " has a condition on issue '" + condition.getIssue()
+                + "' twice");
+            continue;
+          }
+          Optional<IssueSpec> issue = issueSpec(condition.getIssue());
+          if (issue.isEmpty()) {
+            problem(conditionLine, where + " names unknown issue '" + condition.getIssue()
+                + "'");
+            continue;
+          }
+          checkConditionOptions(where, conditionLine, condition, issue.get());
+        }
+        if (issues.size() < 2) {
+          problem(linkLine, where + " needs conditions on at least two issues but has "
+              + issues.size());
+        }
+      }
+    }
+
+    private void checkConditionOptions(String where, Optional<Integer> line,
+        LinkCondition condition, IssueSpec issue) {
+      if (condition.getOptionsCount() == 0) {
+        problem(line, where + " has a condition on issue '" + issue.getId()
+            + "' with no options");
+        return;
+      }
+      Set<String> named = new HashSet<>();
+      for (String option : condition.getOptionsList()) {
+        if (!named.add(option)) {
+          problem(line, where + " names option '" + option + "' twice");
+        } else if (issue.getOptionsList().stream().noneMatch(o -> o.getId().equals(option))) {
+          problem(line, where + " names unknown option '" + option + "' of issue '"
+              + issue.getId() + "'");
+        }
+      }
+      if (named.size() == issue.getOptionsCount()) {
+        problem(line, where + " names every option of issue '" + issue.getId()
+            + "', so that condition always holds; leave it out");
+      }
+    }
+
+    /** Best package exactly 100, over packages, links included. */
+    private void checkTotals(List<String> roleIds, Map<String, PointsTable> tables) {
+      tables.forEach((role, table) -> {
+        Optional<Integer> roleLine = line(ROLES, roleIds.indexOf(role));
+        int best = table.bestTotal();
+        if (best != BEST_PACKAGE_POINTS) {
+          problem(roleLine, "the best package of role '" + role + "' is worth " + best
               + " points but must be worth exactly " + BEST_PACKAGE_POINTS
-              + " (the sum of its best option on every issue)");
+              + " (the most any package scores, its options' points and its links together)");
         }
       });
+    }
+
+    private Optional<IssueSpec> issueSpec(String issueId) {
+      return proto.getIssuesList().stream().filter(i -> i.getId().equals(issueId)).findFirst();
     }
 
     private void checkNews(List<String> roleIds) {
@@ -344,8 +473,11 @@ public final class ScenarioLoader {
           if (!roleIds.contains(change.getRole())) {
             problem(changeLine, where + " names unknown role '" + change.getRole() + "'");
           }
-          Optional<org.hikiwake.proto.scenario.IssueSpec> issue = proto.getIssuesList().stream()
-              .filter(i -> i.getId().equals(change.getIssue())).findFirst();
+          if (Math.abs(change.getDelta()) > MAX_DELTA) {
+            problem(changeLine, where + " has delta " + change.getDelta()
+                + "; a news delta must be between -" + MAX_DELTA + " and " + MAX_DELTA);
+          }
+          Optional<IssueSpec> issue = issueSpec(change.getIssue());
           if (issue.isEmpty()) {
             problem(changeLine, where + " names unknown issue '" + change.getIssue() + "'");
           } else if (issue.get().getOptionsList().stream()
@@ -392,6 +524,12 @@ public final class ScenarioLoader {
       return Optional.of(loc.getLine() + 1);
     }
 
+    /** The line of a single field of a repeated message, else the message's own line. */
+    private Optional<Integer> fieldLine(FieldDescriptor outer, int outerIndex,
+        FieldDescriptor inner) {
+      return nestedLine(outer, outerIndex, inner, 0);
+    }
+
     private Optional<Integer> nestedLine(FieldDescriptor outer, int outerIndex,
         FieldDescriptor inner, int innerIndex) {
       if (tree == null || tree.getNestedTrees(outer).size() <= outerIndex) {
@@ -404,27 +542,45 @@ public final class ScenarioLoader {
       return Optional.of(nested.getLocation(inner, innerIndex).getLine() + 1);
     }
 
-    private Scenario map() {
-      ImmutableList.Builder<Role> roles = ImmutableList.builder();
+    /** Each role's points table, options and links; only for well-formed issues and links. */
+    private Map<String, PointsTable> tables() {
       Map<String, Map<String, Map<String, Integer>>> points = new LinkedHashMap<>();
+      Map<String, List<Link>> links = new LinkedHashMap<>();
       for (org.hikiwake.proto.scenario.RoleSpec r : proto.getRolesList()) {
-        roles.add(new Role(r.getId(), r.getName(), r.getBrief(), r.getReservationValue()));
         points.put(r.getId(), new LinkedHashMap<>());
+        links.put(r.getId(), new ArrayList<>());
       }
-      ImmutableList.Builder<Issue> issues = ImmutableList.builder();
-      for (org.hikiwake.proto.scenario.IssueSpec i : proto.getIssuesList()) {
-        List<Option> options = new ArrayList<>();
+      for (IssueSpec i : proto.getIssuesList()) {
         points.values().forEach(table -> table.put(i.getId(), new LinkedHashMap<>()));
         for (org.hikiwake.proto.scenario.OptionSpec o : i.getOptionsList()) {
-          options.add(new Option(o.getId(), o.getLabel(), o.getDescription()));
           for (RolePoints rp : o.getPointsList()) {
             points.get(rp.getRole()).get(i.getId()).put(o.getId(), rp.getValue());
           }
         }
+      }
+      for (LinkSpec l : proto.getLinksList()) {
+        Map<String, List<String>> conditions = new LinkedHashMap<>();
+        l.getConditionsList().forEach(c -> conditions.put(c.getIssue(), c.getOptionsList()));
+        links.get(l.getRole()).add(Link.of(l.getId(), conditions, l.getDelta(), l.getNote()));
+      }
+      Map<String, PointsTable> tables = new LinkedHashMap<>();
+      points.forEach((role, table) -> tables.put(role, PointsTable.of(table, links.get(role))));
+      return tables;
+    }
+
+    private Scenario map(Map<String, PointsTable> tables) {
+      ImmutableList.Builder<Role> roles = ImmutableList.builder();
+      for (org.hikiwake.proto.scenario.RoleSpec r : proto.getRolesList()) {
+        roles.add(new Role(r.getId(), r.getName(), r.getBrief(), r.getReservationValue()));
+      }
+      ImmutableList.Builder<Issue> issues = ImmutableList.builder();
+      for (IssueSpec i : proto.getIssuesList()) {
+        List<Option> options = new ArrayList<>();
+        for (org.hikiwake.proto.scenario.OptionSpec o : i.getOptionsList()) {
+          options.add(new Option(o.getId(), o.getLabel(), o.getDescription()));
+        }
         issues.add(Issue.of(i.getId(), i.getName(), i.getDescription(), options));
       }
-      ImmutableMap.Builder<String, PointsTable> tables = ImmutableMap.builder();
-      points.forEach((role, table) -> tables.put(role, PointsTable.of(table)));
       ImmutableList.Builder<News> news = ImmutableList.builder();
       for (NewsSpec n : proto.getNewsList()) {
         List<PointChange> changes = new ArrayList<>();
@@ -439,7 +595,7 @@ public final class ScenarioLoader {
             notes));
       }
       return new Scenario(proto.getId(), proto.getTitle(), proto.getBackground(),
-          roles.build(), issues.build(), tables.buildOrThrow(), (int) proto.getRounds(),
+          roles.build(), issues.build(), ImmutableMap.copyOf(tables), (int) proto.getRounds(),
           proto.getFirstMover(), news.build());
     }
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.hikiwake.engine.scenario.Issue;
+import org.hikiwake.engine.scenario.Link;
 import org.hikiwake.engine.scenario.Option;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.PointsTable;
@@ -217,10 +218,97 @@ class AnalysisTest {
     assertThat(analysis.assess(X3Y2).acceptableToBoth()).isFalse();
   }
 
+  // ---- shares of the largest possible gain ----
+
+  @Test
+  void largestGain_tinyScenario_isTheBestPointsInTheZopaLessTheReservationValue() {
+    Analysis analysis = Analysis.of(tiny());
+
+    // a: x3y1 90 - 0; b: x1y1 100 - 25. x3y2 (a 100) is outside the ZOPA.
+    assertThat(analysis.largestGain("a")).hasValue(90);
+    assertThat(analysis.largestGain("b")).hasValue(75);
+  }
+
+  @Test
+  void shareOfGain_tinyScenario_isGainOverTheReservationValueAsAShareOfTheLargest() {
+    Analysis analysis = Analysis.of(tiny());
+
+    assertThat(analysis.shareOfGain("a", X1Y2).getAsDouble()).isCloseTo(40 / 90.0, within(1e-12));
+    assertThat(analysis.shareOfGain("b", X1Y2).getAsDouble()).isCloseTo(55 / 75.0, within(1e-12));
+    assertThat(analysis.shareOfGain("b", X1Y1).getAsDouble()).isEqualTo(1.0);
+    // No agreement scores the reservation value: a share of 0.
+    assertThat(analysis.shareOfGain("b", 25).getAsDouble()).isZero();
+    // A package worse than no deal has a negative share: x3y2 gives b 20.
+    assertThat(analysis.shareOfGain("b", X3Y2).getAsDouble()).isCloseTo(-5 / 75.0, within(1e-12));
+  }
+
+  @Test
+  void shareOfGain_emptyZopa_isEmpty() throws ScenarioException {
+    Analysis analysis = Analysis.of(ScenarioLoader.fromText(
+        TINY.replace("reservation_value: 0", "reservation_value: 95"), "greedy"));
+
+    assertThat(analysis.largestGain("a")).isEmpty();
+    assertThat(analysis.shareOfGain("a", X1Y1)).isEmpty();
+  }
+
+  @Test
+  void shareOfGain_unknownRole_isACallerMistake() {
+    assertThatThrownBy(() -> Analysis.of(tiny()).shareOfGain("c", 10))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c");
+  }
+
+  // ---- round by round ----
+
+  @Test
+  void roundAnalysis_scenarioWithNews_analysesTheStartAndEveryRoundWithNews()
+      throws ScenarioException {
+    // Round 2: a's x2 jumps by 95 (x2y2 105/20, as in the test above).
+    // Round 4: b's y2 drops by 20. Round 3 has no news and is left out.
+    Scenario scheduled = ScenarioLoader.fromText(TINY.replace("rounds: 1", """
+        rounds: 4
+        news { id: "up" round: 2 headline: "Up"
+          point_changes { role: "a" issue: "x" option: "x2" delta: 95 } }
+        news { id: "down" round: 4 headline: "Down"
+          point_changes { role: "b" issue: "y" option: "y2" delta: -20 } }"""), "scheduled");
+
+    ImmutableList<RoundAnalysis> rounds = RoundAnalysis.of(scheduled);
+
+    assertThat(rounds).extracting(RoundAnalysis::round).containsExactly(1, 2, 4);
+    assertThat(rounds.get(0).news()).isEmpty();
+    assertThat(rounds.get(1).news()).extracting(n -> n.id()).containsExactly("up");
+    assertThat(rounds.get(0).analysis().pointOf(X2Y2)).isEqualTo(new Point(X2Y2, 10, 20));
+    assertThat(rounds.get(1).analysis().pointOf(X2Y2)).isEqualTo(new Point(X2Y2, 105, 20));
+    // Round 4 keeps round 2's news: changes are cumulative.
+    assertThat(rounds.get(2).analysis().pointOf(X2Y2)).isEqualTo(new Point(X2Y2, 105, 0));
+    for (RoundAnalysis r : rounds) {
+      assertThat(r.analysis().zopaSize()).as("round %s", r.round())
+          .isEqualTo(Analysis.of(scheduled, scheduled.pointsInForce(r.round())).zopaSize());
+    }
+  }
+
   // ---- random tables against brute force ----
 
   @Test
+  void of_linkInTheTinyScenario_movesThePackagesItMatches() throws ScenarioException {
+    // b loses 40 on x1 with y2 (80 -> 40). The shares of possible gain become
+    // x1y1 min(30/90, 75/75) = 0.33, x1y2 min(40/90, 15/75) = 0.2, x3y1 0.2:
+    // the Kalai-Smorodinsky package moves from x1y2 to x1y1.
+    Scenario linked = ScenarioLoader.fromText(TINY.replace("rounds: 1", """
+        links { id: "l" role: "b" delta: -40
+          conditions { issue: "x" options: "x1" } conditions { issue: "y" options: "y2" } }
+        rounds: 1"""), "linked");
+
+    Analysis analysis = Analysis.of(linked);
+
+    assertThat(analysis.pointOf(X1Y2)).isEqualTo(new Point(X1Y2, 40, 40));
+    assertThat(analysis.pointOf(X1Y1)).isEqualTo(new Point(X1Y1, 30, 100));
+    assertThat(analysis.kalaiSmorodinsky()).map(Point::pkg).contains(X1Y1);
+  }
+
+  @Test
   void of_randomPointTables_agreesWithBruteForce() {
+    System.out.println("AnalysisTest: random tables from seed " + BASE_SEED + " (" + TABLES
+        + " tables; -Dhikiwake.seed=N -Dhikiwake.tables=N to change)");
     for (int i = 0; i < TABLES; i++) {
       long seed = BASE_SEED + i;
       try {
@@ -246,6 +334,14 @@ class AnalysisTest {
       assertThat(p.first()).as("first of %s", p.pkg()).isEqualTo(first.score(p.pkg()));
       assertThat(p.second()).as("second of %s", p.pkg()).isEqualTo(second.score(p.pkg()));
     }
+    assertThat(first.bestTotal())
+        .isEqualTo(all.stream().mapToInt(Point::first).max().orElseThrow());
+    assertThat(first.worstTotal())
+        .isEqualTo(all.stream().mapToInt(Point::first).min().orElseThrow());
+    assertThat(second.bestTotal())
+        .isEqualTo(all.stream().mapToInt(Point::second).max().orElseThrow());
+    assertThat(second.worstTotal())
+        .isEqualTo(all.stream().mapToInt(Point::second).min().orElseThrow());
 
     List<Point> frontier = new ArrayList<>();
     for (Point p : all) {
@@ -333,7 +429,11 @@ class AnalysisTest {
         (p.second() - rvSecond) / (double) Math.max(1, idealSecond - rvSecond));
   }
 
-  /** 1 to 4 issues of 2 to 5 options, points 0 to 12 (so ties are common). */
+  /**
+   * 1 to 4 issues of 2 to 5 options, points 0 to 12 (so ties are common), and
+   * with two issues or more up to 3 links per role on random option subsets,
+   * deltas -12 to 12.
+   */
   private static Scenario randomScenario(Random rnd) {
     int issueCount = 1 + rnd.nextInt(4);
     List<Issue> issues = new ArrayList<>();
@@ -361,8 +461,34 @@ class AnalysisTest {
             new Role("p", "P", "", rnd.nextInt(maxTotal)),
             new Role("q", "Q", "", rnd.nextInt(maxTotal))),
         ImmutableList.copyOf(issues),
-        ImmutableMap.of("p", PointsTable.of(first), "q", PointsTable.of(second)),
+        ImmutableMap.of("p", PointsTable.of(first, randomLinks(rnd, issues)),
+            "q", PointsTable.of(second, randomLinks(rnd, issues))),
         1, "p", ImmutableList.of());
+  }
+
+  private static List<Link> randomLinks(Random rnd, List<Issue> issues) {
+    List<Link> links = new ArrayList<>();
+    int count = issues.size() < 2 ? 0 : rnd.nextInt(4);
+    for (int l = 0; l < count; l++) {
+      List<Issue> shuffled = new ArrayList<>(issues);
+      java.util.Collections.shuffle(shuffled, rnd);
+      Map<String, List<String>> conditions = new LinkedHashMap<>();
+      for (Issue issue : shuffled.subList(0, 2 + rnd.nextInt(issues.size() - 1))) {
+        List<String> options = new ArrayList<>();
+        for (Option o : issue.options()) {
+          if (rnd.nextBoolean()) {
+            options.add(o.id());
+          }
+        }
+        if (options.isEmpty()) {
+          options.add(issue.options().get(rnd.nextInt(issue.options().size())).id());
+        }
+        conditions.put(issue.id(), options);
+      }
+      int delta = rnd.nextInt(12) + 1;
+      links.add(Link.of("l" + l, conditions, rnd.nextBoolean() ? delta : -delta, ""));
+    }
+    return links;
   }
 
   private static Scenario tiny() {

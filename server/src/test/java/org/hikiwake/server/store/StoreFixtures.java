@@ -128,7 +128,9 @@ final class StoreFixtures {
 
   /**
    * A whole timed game that holds every kind of event: seats and the start,
-   * offers, chat, news, a timed-out turn, a restarted clock and an agreement.
+   * offers, chat, news, a timed-out turn, a restarted clock, the instructor's
+   * controls (announcement, pause, resume, extension, a freed seat taken again)
+   * and an agreement.
    */
   static Played everyKindOfEvent() {
     Played game = new Played(GameState.initial(SCENARIO,
@@ -146,6 +148,13 @@ final class StoreFixtures {
         "security", "full_fact_sheet", "missile_defence", "written_assurance"), at(150)));
     game.play("", new Move.TimeOut(at(150 + 180)));
     game.play("", new Move.RestartClock(at(400)));
+    // the instructor's controls
+    game.play("instructor", new Move.Announce("Ten minutes left.", at(405)));
+    game.play("instructor", new Move.Pause(at(410)));
+    game.play("instructor", new Move.Resume(at(430)));
+    game.play("instructor", new Move.Extend(1, at(431)));
+    game.play("instructor", new Move.ReleaseSeat("japan", at(432)));
+    game.play("japan", seat("japan", "Aiko", at(433)));
     game.play("russia", new Move.Propose("russia", Package.of(
         "territory", "two_islands_plus", "peace_treaty", "treaty_signed",
         "energy", "lng_and_pipeline", "far_east", "major",
