@@ -69,9 +69,10 @@ public final class HikiwakeServer implements AutoCloseable {
       SecureRandom random = new SecureRandom();
       this.lobby = new Lobby(catalog, store, workerGroup::next, Clock.systemUTC(),
           new JoinCodes(random), new SeatTokens(random, store.tokenSecret()), new Revealer(analysis),
-          config.maxGames());
+          config.maxGames(), config.finishedGameGrace());
       List<RecoveredGame> recovered = store.recover();
       this.unfinishedRecovered = lobby.recover(recovered);
+      lobby.startRetiring();
       if (!recovered.isEmpty()) {
         log.info("recovered {} recordings from {}; {} unfinished games resume", recovered.size(),
             config.dataDir().toAbsolutePath(), unfinishedRecovered);

@@ -38,7 +38,10 @@ import org.hikiwake.engine.view.Projection;
 import org.hikiwake.engine.view.Reveal;
 import org.hikiwake.engine.view.Sighting;
 import org.hikiwake.engine.view.Viewer;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
 import org.hikiwake.server.record.GameLog;
+import org.hikiwake.server.record.RequestKey;
 import org.hikiwake.server.room.Delivery.Item;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,10 +85,22 @@ public final class GameRoom {
   /** What the end revealed, once the game has ended durably (or been recovered ended). */
   private CompletableFuture<Reveal> reveal;
   private volatile GameListing listing;
+  /**
+   * The idempotency keys of the latest durable joins and moves, by the
+   * SHA-256 of the client's key, so a retry gets the original answer.
+   */
+  private final Map<HashCode, RequestKey> kept = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<HashCode, RequestKey> eldest) {
+      return size() > KEPT_REQUESTS;
+    }
+  };
+  /** How many requests' keys a room keeps in memory; a client retries only its last ones. */
+  static final int KEPT_REQUESTS = 16;
 
   /** A request waiting for its events to become durable. */
   private record Request(Participant participant, long requestId, Kind kind, String role,
-      String token) {
+      String token, Optional<HashCode> key) {
     enum Kind { MOVE, JOIN }
   }
 
@@ -122,6 +137,23 @@ public final class GameRoom {
    * or damaged games, which take no more moves.
    */
   public static GameRoom recover(String code, Instant createdAt, Replay replay,
+      Optional<String> damage, Optional<GameLog> gameLog, ScheduledExecutorService executor,
+      Clock clock, SeatTokens tokens, Revealer revealer) {
+    return recover(code, createdAt, replay, damage, gameLog, executor, clock, tokens, revealer,
+        List.of());
+  }
+
+  /** A game rebuilt from its recording, with the keys of its latest requests, oldest first. */
+  public static GameRoom recover(String code, Instant createdAt, Replay replay,
+      Optional<String> damage, Optional<GameLog> gameLog, ScheduledExecutorService executor,
+      Clock clock, SeatTokens tokens, Revealer revealer, List<RequestKey> requests) {
+    GameRoom room = recovered(code, createdAt, replay, damage, gameLog, executor, clock, tokens,
+        revealer);
+    requests.forEach(k -> room.kept.put(k.keyHash(), k));
+    return room;
+  }
+
+  private static GameRoom recovered(String code, Instant createdAt, Replay replay,
       Optional<String> damage, Optional<GameLog> gameLog, ScheduledExecutorService executor,
       Clock clock, SeatTokens tokens, Revealer revealer) {
     List<Recorded> history = replay.steps().stream().map(Replay.Step::recorded).toList();
@@ -165,16 +197,40 @@ public final class GameRoom {
 
   /** Takes a free seat; replies {@link RoomReply.Seated} with a fresh token once it is durable. */
   public void join(Participant p, long requestId, String role, String displayName) {
+    join(p, requestId, role, displayName, Optional.empty());
+  }
+
+  /**
+   * Takes a free seat, as {@link #join(Participant, long, String, String)};
+   * with an idempotency key, a retry of a join that became durable gets the
+   * same seat and token again instead of a refusal.
+   */
+  public void join(Participant p, long requestId, String role, String displayName,
+      Optional<String> idempotencyKey) {
     executor.execute(() -> {
       if (refuseIfDamaged(p, requestId)) {
         return;
       }
-      String token = tokens.next();
+      Optional<HashCode> key = idempotencyKey.map(GameRoom::keyHash);
+      RequestKey earlier = key.map(kept::get).orElse(null);
+      if (earlier != null && earlier.kind() == RequestKey.Kind.JOIN) {
+        log.info("game {}: a retried join of the {} seat gets its original answer", code,
+            earlier.role());
+        seatAgain(p, requestId, earlier.role(),
+            tokens.forKey(code, earlier.role(), idempotencyKey.get()));
+        return;
+      }
+      String token = idempotencyKey.map(k -> tokens.forKey(code, role, k))
+          .orElseGet(tokens::next);
       HashCode hash = TokenHash.of(token);
       commit(new Move.TakeSeat(role, displayName.strip(), Optional.empty(), hash,
           clock.instant()), role,
-          Optional.of(new Request(p, requestId, Request.Kind.JOIN, role, token)));
+          Optional.of(new Request(p, requestId, Request.Kind.JOIN, role, token, key)));
     });
+  }
+
+  private static HashCode keyHash(String idempotencyKey) {
+    return Hashing.sha256().hashString(idempotencyKey, StandardCharsets.UTF_8);
   }
 
   /** Takes back a seat with its token; the connection that held it is told it moved. */
@@ -182,28 +238,32 @@ public final class GameRoom {
     executor.execute(() -> {
       for (Map.Entry<String, Seat> e : shown.seats().entrySet()) {
         if (TokenHash.matches(token, e.getValue().tokenHash())) {
-          String role = e.getKey();
-          Participant previous = holders.put(role, p);
-          Instant now = clock.instant();
-          if (previous != null && previous != p) {
-            previous.deliver(Delivery.of(code, publicScenario,
-                List.of(new Delivery.SeatMoved(role, now))));
-            log.info("game {}: {} seat moved from {} to {}", code, role, previous.describe(),
-                p.describe());
-          } else if (previous == null) {
-            broadcastPresence(role, true, p);
-            log.info("game {}: {} seat resumed from {}", code, role, p.describe());
-          }
-          replyWithView(p, requestId, Viewer.player(role), view -> new RoomReply.Seated(role,
-              token, shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)),
-              connected()));
-          updateListing();
+          seatAgain(p, requestId, e.getKey(), token);
           return;
         }
       }
       reply(p, requestId, new RoomReply.Refused(Refusal.of(Refusal.Problem.BAD_SEAT_TOKEN,
           "That seat token does not match any seat of game " + code + ".")));
     });
+  }
+
+  /** Gives a seat already durably held by the token to this participant. */
+  private void seatAgain(Participant p, long requestId, String role, String token) {
+    Participant previous = holders.put(role, p);
+    Instant now = clock.instant();
+    if (previous != null && previous != p) {
+      previous.deliver(Delivery.of(code, publicScenario,
+          List.of(new Delivery.SeatMoved(role, now))));
+      log.info("game {}: {} seat moved from {} to {}", code, role, previous.describe(),
+          p.describe());
+    } else if (previous == null) {
+      broadcastPresence(role, true, p);
+      log.info("game {}: {} seat resumed from {}", code, role, p.describe());
+    }
+    replyWithView(p, requestId, Viewer.player(role), view -> new RoomReply.Seated(role,
+        token, shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)),
+        connected()));
+    updateListing();
   }
 
   /** Follows the game read-only. */
@@ -220,8 +280,25 @@ public final class GameRoom {
    * the time it is decided.
    */
   public void move(Participant p, long requestId, String role, Function<Instant, Move> moveAt) {
+    move(p, requestId, role, moveAt, Optional.empty());
+  }
+
+  /**
+   * A move, as {@link #move(Participant, long, String, Function)}; with an
+   * idempotency key, a retry of a move that became durable is answered
+   * {@link RoomReply.Done} again and not made twice.
+   */
+  public void move(Participant p, long requestId, String role, Function<Instant, Move> moveAt,
+      Optional<String> idempotencyKey) {
     executor.execute(() -> {
       if (refuseIfDamaged(p, requestId)) {
+        return;
+      }
+      Optional<HashCode> key = idempotencyKey.map(GameRoom::keyHash);
+      RequestKey earlier = key.map(kept::get).orElse(null);
+      if (earlier != null && earlier.kind() == RequestKey.Kind.MOVE
+          && earlier.role().equals(role)) {
+        reply(p, requestId, new RoomReply.Done());
         return;
       }
       if (holders.get(role) != p) {
@@ -231,7 +308,7 @@ public final class GameRoom {
         return;
       }
       commit(moveAt.apply(clock.instant()), role,
-          Optional.of(new Request(p, requestId, Request.Kind.MOVE, role, "")));
+          Optional.of(new Request(p, requestId, Request.Kind.MOVE, role, "", key)));
     });
   }
 
@@ -248,6 +325,18 @@ public final class GameRoom {
         }
       }
     });
+  }
+
+  /**
+   * True, on the room's thread, if the game is over (or damaged) and nobody
+   * holds a seat or watches it, so the lobby may let it go; the store serves it from then on.
+   */
+  public CompletableFuture<Boolean> retireIfIdle() {
+    CompletableFuture<Boolean> idle = new CompletableFuture<>();
+    executor.execute(() -> idle.complete((shown.isOver() || damage.isPresent())
+        && holders.isEmpty() && watchers.isEmpty()
+        && (reveal == null || reveal.isDone())));
+    return idle;
   }
 
   /** Stops the game's timer at shutdown; queued appends still complete. */
@@ -281,9 +370,13 @@ public final class GameRoom {
     } else {
       scheduleTimer();
     }
-    gameLog.append(recorded).whenCompleteAsync((ignored, failure) -> {
+    Optional<RequestKey> key = request.flatMap(r -> r.key().map(k -> new RequestKey(k,
+        r.kind() == Request.Kind.JOIN ? RequestKey.Kind.JOIN : RequestKey.Kind.MOVE, r.role(),
+        recorded.get(recorded.size() - 1).seq())));
+    gameLog.append(recorded, key).whenCompleteAsync((ignored, failure) -> {
       try {
         if (failure == null) {
+          key.ifPresent(k -> kept.put(k.keyHash(), k));
           onDurable(recorded, request);
         } else {
           onNotRecorded(failure, request);
