@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.hikiwake.server.room.Lobby;
 
 /**
  * How a server runs: where it listens, where it keeps recordings, extra
@@ -54,7 +55,7 @@ public record ServerConfig(
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("hikiwake-data"),
         Optional.empty(), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(90),
-        Duration.ofSeconds(30), 20, 60, 100_000, true, Duration.ofSeconds(60));
+        Duration.ofSeconds(30), 20, 60, 100_000, true, Lobby.DEFAULT_FINISHED_GRACE);
   }
 
   /**

@@ -94,12 +94,12 @@ public record PublicScenario(
       if (option.isEmpty()) {
         problems.add("missing issue " + issue.id());
       } else if (!issue.hasOption(option.get())) {
-        problems.add("unknown option " + option.get() + " for issue " + issue.id());
+        problems.add("unknown option " + Echo.of(option.get()) + " for issue " + issue.id());
       }
     }
     for (String issueId : pkg.choices().keySet()) {
       if (issue(issueId).isEmpty()) {
-        problems.add("unknown issue " + issueId);
+        problems.add("unknown issue " + Echo.of(issueId));
       }
     }
     return problems;

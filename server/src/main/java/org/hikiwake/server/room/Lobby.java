@@ -35,7 +35,7 @@ public final class Lobby {
   /** The longest turn limit a game may have. */
   public static final Duration MAX_TURN_LIMIT = Duration.ofDays(1);
   /** How long a finished game stays in memory with nobody in it before it is left to the store. */
-  public static final Duration DEFAULT_FINISHED_GRACE = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_FINISHED_GRACE = Duration.ofSeconds(10);
 
   private final ScenarioCatalog catalog;
   private final RecordingStore store;
