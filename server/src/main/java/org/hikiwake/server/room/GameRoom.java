@@ -365,6 +365,8 @@ public final class GameRoom {
       recorded.add(new Recorded(nextSeq++, at, actor, e));
     }
     state = Rules.applyAll(state, events);
+    // appends complete in order, so once these are durable the durable state is this one
+    GameState after = state;
     if (state.isOver()) {
       cancelTimer();
     } else {
@@ -377,7 +379,7 @@ public final class GameRoom {
       try {
         if (failure == null) {
           key.ifPresent(k -> kept.put(k.keyHash(), k));
-          onDurable(recorded, request);
+          onDurable(recorded, after, request);
         } else {
           onNotRecorded(failure, request);
         }
@@ -396,14 +398,21 @@ public final class GameRoom {
     }
   }
 
-  private void onDurable(List<Recorded> recorded, Optional<Request> request) {
+  private void onDurable(List<Recorded> recorded, GameState after, Optional<Request> request) {
     boolean ended = false;
+    boolean listed = false;
+    shown = after;
     for (Recorded r : recorded) {
-      shown = Rules.apply(shown, r.event());
       history.add(r);
-      ended |= r.event() instanceof Event.GameEnded;
+      Event e = r.event();
+      ended |= e instanceof Event.GameEnded;
+      listed |= !(e instanceof Event.OfferMade || e instanceof Event.ChatPosted
+          || e instanceof Event.TurnChanged || e instanceof Event.NewsArrived);
     }
-    updateListing();
+    // a listing shows seats, phase and rounds: most moves (offers, chat) change none of them
+    if (listed || shown.round() != listing.round()) {
+      updateListing();
+    }
     if (ended) {
       revealFuture().whenCompleteAsync((done, failure) -> {
         try {
