@@ -237,6 +237,12 @@ public final class SqliteStore implements RecordingStore {
       // FULL: in WAL mode, every commit fsyncs the WAL, so a committed move survives a
       // power loss (NORMAL would only keep the database consistent, not the last commits).
       s.execute("PRAGMA synchronous = FULL");
+      try (ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+        // 2 is FULL; the pragma is per connection, so check the writer's own
+        if (!rs.next() || rs.getInt(1) != 2) {
+          throw new SQLException(db + " does not take synchronous=FULL");
+        }
+      }
       s.execute("PRAGMA foreign_keys = ON");
       // a damaged file says so here, before anything is written to it
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
@@ -543,7 +549,11 @@ public final class SqliteStore implements RecordingStore {
   }
 
   private Optional<StoredHeader> header(String code) throws SQLException {
-    try (PreparedStatement q = readConn.prepareStatement(StoredHeader.SELECT
+    return header(readConn, code);
+  }
+
+  private static Optional<StoredHeader> header(Connection c, String code) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement(StoredHeader.SELECT
         + " WHERE g.code = ?")) {
       q.setString(1, code);
       try (ResultSet rs = q.executeQuery()) {
@@ -553,8 +563,12 @@ public final class SqliteStore implements RecordingStore {
   }
 
   private List<byte[]> entries(String code) throws SQLException {
+    return entries(readConn, code);
+  }
+
+  private static List<byte[]> entries(Connection c, String code) throws SQLException {
     List<byte[]> out = new ArrayList<>();
-    try (PreparedStatement q = readConn.prepareStatement(
+    try (PreparedStatement q = c.prepareStatement(
         "SELECT entry FROM game_events WHERE game = ? ORDER BY seq")) {
       q.setString(1, code);
       try (ResultSet rs = q.executeQuery()) {
@@ -568,7 +582,16 @@ public final class SqliteStore implements RecordingStore {
 
   /** A game's self-contained recording, in the .hwr format, rebuilt from its rows. */
   private Optional<byte[]> recordingBytes(String code) throws SQLException, IOException {
-    Optional<StoredHeader> h = header(code);
+    return recordingBytes(readConn, code);
+  }
+
+  /**
+   * A game's self-contained recording (.hwr bytes) from a database, e.g. one
+   * opened read-only while a server runs on it; empty if it has no such game.
+   */
+  static Optional<byte[]> recordingBytes(Connection c, String code)
+      throws SQLException, IOException {
+    Optional<StoredHeader> h = header(c, code);
     if (h.isEmpty()) {
       return Optional.empty();
     }
@@ -583,7 +606,7 @@ public final class SqliteStore implements RecordingStore {
         .build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     frame(out, rh.toByteArray());
-    for (byte[] entry : entries(code)) {
+    for (byte[] entry : entries(c, code)) {
       frame(out, entry);
     }
     return Optional.of(out.toByteArray());
