@@ -93,6 +93,8 @@ public final class Session implements Participant {
   private ClientMessage current;
   /** The room asked for the seat being taken, until it answers. */
   private GameRoom seatAsked;
+  /** True while a game list is being made for this connection. */
+  private boolean listing;
 
   /** The most games one connection watches at once. */
   static final int MAX_WATCHED = 16;
@@ -310,6 +312,12 @@ public final class Session implements Participant {
   }
 
   private void listGames(long id, ListGames ask) {
+    if (listing) {
+      // a listing is the one reply that costs the server more than its request: one at a time
+      error(id, ErrorCode.ERROR_CODE_RATE_LIMITED, "This connection is already waiting for a"
+          + " game list; ask again once it has arrived.");
+      return;
+    }
     Optional<GameQuery.Position> after;
     try {
       after = PageTokens.parse(ask.getPageToken());
@@ -324,8 +332,10 @@ public final class Session implements Participant {
     Optional<Phase> phase = WireListings.phaseFilter(ask.getPhase());
     Optional<String> classCode = ask.getClassCode().isEmpty() ? Optional.empty()
         : Optional.of(JoinCodes.normalize(ask.getClassCode()));
+    listing = true;
     lobby.list(new GameQuery(phase, classCode, after, size))
         .whenComplete((page, failure) -> onOwnThread(() -> {
+          listing = false;
           if (failure != null) {
             log.error("listing games failed", failure);
             error(id, ErrorCode.ERROR_CODE_INTERNAL, "The server could not list the games;"

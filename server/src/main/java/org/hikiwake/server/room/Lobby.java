@@ -227,8 +227,27 @@ public final class Lobby {
    * the no-op one, does not list).
    */
   public CompletableFuture<Page> list(GameQuery query) {
-    return store.listGames(query).thenApply(stored -> merge(query, stored));
+    // Many clients asking for the same page at once (a class opening its lobby, or a flood)
+    // share one query to the store: a page stays fresh for LISTING_TTL.
+    long now = System.nanoTime();
+    CachedPage cached = pages.get(query);
+    if (cached != null && now - cached.madeAt < LISTING_TTL_NANOS) {
+      return cached.page;
+    }
+    CompletableFuture<Page> page = store.listGames(query).thenApply(stored -> merge(query, stored));
+    if (pages.size() >= MAX_CACHED_PAGES) {
+      pages.clear();
+    }
+    pages.put(query, new CachedPage(now, page));
+    return page;
   }
+
+  private record CachedPage(long madeAt, CompletableFuture<Page> page) {}
+
+  /** How long a listing page is served as it was made. */
+  static final long LISTING_TTL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+  private static final int MAX_CACHED_PAGES = 256;
+  private final ConcurrentMap<GameQuery, CachedPage> pages = new ConcurrentHashMap<>();
 
   private Page merge(GameQuery query, GamePage stored) {
     Map<String, GameListing> page = new LinkedHashMap<>();

@@ -152,8 +152,8 @@ final class LegacyImport {
     }
     try (PreparedStatement i = c.prepareStatement("INSERT INTO games (code, created_at,"
         + " format_version, server_version, scenario_sha256, scenario_id, scenario_title,"
-        + " settings, state, round, rounds, last_seq, outcome, scores, result, ended_at, damage)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " settings, state, round, rounds, outcome, scores, result, ended_at, damage)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       i.setString(1, code);
       i.setLong(2, h.getCreatedAtMillis());
       i.setInt(3, h.getFormatVersion());
@@ -165,17 +165,15 @@ final class LegacyImport {
       i.setString(9, SqliteStore.stateOf(last.phase()));
       i.setInt(10, last.round());
       i.setInt(11, last.settings().rounds());
-      i.setLong(12, recording.records().isEmpty() ? 0
-          : recording.records().get(recording.records().size() - 1).getSeq());
-      i.setString(13, result.map(r -> r.outcome().name().toLowerCase(Locale.ROOT)).orElse(null));
-      i.setString(14, result.map(SqliteStore::scoresText).orElse(null));
-      i.setBytes(15, result.map(r -> EventCodec.toProto(r).toByteArray()).orElse(null));
+      i.setString(12, result.map(r -> r.outcome().name().toLowerCase(Locale.ROOT)).orElse(null));
+      i.setString(13, result.map(SqliteStore::scoresText).orElse(null));
+      i.setBytes(14, result.map(r -> EventCodec.toProto(r).toByteArray()).orElse(null));
       if (endedAt.isPresent()) {
-        i.setLong(16, endedAt.get().toEpochMilli());
+        i.setLong(15, endedAt.get().toEpochMilli());
       } else {
-        i.setNull(16, java.sql.Types.INTEGER);
+        i.setNull(15, java.sql.Types.INTEGER);
       }
-      i.setString(17, damage.orElse(null));
+      i.setString(16, damage.orElse(null));
       i.executeUpdate();
     }
     try (PreparedStatement i = c.prepareStatement("INSERT INTO seats (game, role, ordinal,"

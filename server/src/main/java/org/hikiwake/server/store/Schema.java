@@ -39,7 +39,6 @@ final class Schema {
             + " state TEXT NOT NULL CHECK (state IN ('waiting', 'in_progress', 'ended')),"
             + " round INTEGER NOT NULL DEFAULT 0,"
             + " rounds INTEGER NOT NULL,"
-            + " last_seq INTEGER NOT NULL DEFAULT 0,"
             + " outcome TEXT," // agreement, walk_out, deadline, abandoned; null until ended
             + " scores TEXT," // e.g. 'japan=61 russia=58'; null until ended
             + " result BLOB," // hikiwake.game.v1.GameResult, null until ended

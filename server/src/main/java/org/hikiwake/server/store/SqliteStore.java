@@ -116,6 +116,10 @@ public final class SqliteStore implements RecordingStore {
   private final List<FileChannel> lockChannels;
   private final Connection writeConn;
   private final Connection readConn;
+  /** Copies the WAL into the database now and then, off the writer's thread. */
+  private final Connection checkpointConn;
+  private final java.util.concurrent.ScheduledExecutorService checkpointer;
+  private static final long CHECKPOINT_MILLIS = 1_000;
   private final ExecutorService reader;
   private final byte[] secret;
   private final ImportReport imported;
@@ -133,7 +137,11 @@ public final class SqliteStore implements RecordingStore {
   private final AtomicLong records = new AtomicLong();
 
   private SqliteStore(Path dataDir, List<FileChannel> lockChannels, Connection writeConn,
-      Connection readConn, byte[] secret, ImportReport imported) throws SQLException {
+      Connection readConn, Connection checkpointConn, byte[] secret, ImportReport imported)
+      throws SQLException {
+    this.checkpointConn = checkpointConn;
+    this.checkpointer = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
+        .setNameFormat("store-checkpoint").setDaemon(true).build());
     this.dataDir = dataDir;
     this.dbFile = dataDir.resolve(DATABASE_FILE);
     this.lockChannels = lockChannels;
@@ -163,6 +171,7 @@ public final class SqliteStore implements RecordingStore {
     List<FileChannel> locks = new ArrayList<>();
     Connection w = null;
     Connection r = null;
+    Connection cp = null;
     try {
       locks.add(lock(dataDir.resolve(LOCK_FILE), dataDir));
       Path legacy = dataDir.resolve(LEGACY_GAMES_FOLDER);
@@ -173,6 +182,11 @@ public final class SqliteStore implements RecordingStore {
       Path db = dataDir.resolve(DATABASE_FILE);
       w = connect(db);
       configure(w, db);
+      try (Statement s = w.createStatement()) {
+        // checkpoints run on their own thread (below), not in the writer's commits
+        s.execute("PRAGMA wal_autocheckpoint = 0");
+        s.execute("PRAGMA cache_size = -65536");
+      }
       w.setAutoCommit(false);
       Schema.migrate(w, db.toString());
       byte[] secret = secretOf(w);
@@ -183,10 +197,17 @@ public final class SqliteStore implements RecordingStore {
         s.execute("PRAGMA busy_timeout = 10000");
         s.execute("PRAGMA query_only = ON");
       }
-      SqliteStore store = new SqliteStore(dataDir, locks, w, r, secret, report);
+      cp = connect(db);
+      try (Statement s = cp.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 100");
+      }
+      SqliteStore store = new SqliteStore(dataDir, locks, w, r, cp, secret, report);
       store.writer.start();
+      store.checkpointer.scheduleWithFixedDelay(store::checkpoint, CHECKPOINT_MILLIS,
+          CHECKPOINT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
       return store;
     } catch (SQLException e) {
+      closeQuietly(cp);
       closeQuietly(r);
       closeQuietly(w);
       releaseAll(locks);
@@ -194,6 +215,7 @@ public final class SqliteStore implements RecordingStore {
           + " database: " + e.getMessage() + ". Nothing in it was changed; if it is damaged,"
           + " restore it from a backup or move it aside (a new one is made in its place).", e);
     } catch (IOException | RuntimeException e) {
+      closeQuietly(cp);
       closeQuietly(r);
       closeQuietly(w);
       releaseAll(locks);
@@ -820,11 +842,14 @@ public final class SqliteStore implements RecordingStore {
       Uninterruptibles.joinUninterruptibly(writer);
     }
     reader.shutdown();
+    checkpointer.shutdown();
     try {
       reader.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      checkpointer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    closeQuietly(checkpointConn);
     closeQuietly(readConn);
     closeQuietly(writeConn);
     releaseAll(lockChannels);
@@ -848,6 +873,19 @@ public final class SqliteStore implements RecordingStore {
       } catch (IOException e) {
         log.warn("Cannot release a data folder lock", e);
       }
+    }
+  }
+
+  /**
+   * A passive checkpoint: copies what it can of the WAL into the database
+   * without waiting for readers or the writer, so the WAL stays short and
+   * the writer's commits only append to it.
+   */
+  private void checkpoint() {
+    try (Statement s = checkpointConn.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (SQLException e) {
+      log.debug("{}: a checkpoint did not run: {}", dbFile, e.toString());
     }
   }
 
@@ -1007,18 +1045,18 @@ public final class SqliteStore implements RecordingStore {
   }
 
   /** The games row after an append: where the game stands. */
-  private record Row(String state, int round, int rounds, long lastSeq, Optional<Result> result,
+  private record Row(String state, int round, int rounds, Optional<Result> result,
       Optional<Instant> endedAt) {}
 
   private static final class AppendGame extends Request {
     final Log gameLog;
     final List<Recorded> events;
     final List<byte[]> entries;
-    final Row row;
+    final Optional<Row> row;
     final Optional<RequestKey> key;
     final CompletableFuture<Void> future;
 
-    AppendGame(Log gameLog, List<Recorded> events, List<byte[]> entries, Row row,
+    AppendGame(Log gameLog, List<Recorded> events, List<byte[]> entries, Optional<Row> row,
         Optional<RequestKey> key, CompletableFuture<Void> future) {
       this.gameLog = gameLog;
       this.events = events;
@@ -1033,9 +1071,9 @@ public final class SqliteStore implements RecordingStore {
       if (gameLog.failed) {
         return;
       }
+      s.sql.insertEvents(gameLog.code, events, entries);
       for (int i = 0; i < events.size(); i++) {
         Recorded r = events.get(i);
-        s.sql.insertEvent(gameLog.code, r.seq(), entries.get(i));
         if (r.event() instanceof Event.SeatTaken t) {
           s.sql.takeSeat(gameLog.code, t.role(), t.displayName(), t.bot().orElse(null),
               t.tokenHash().asBytes());
@@ -1043,7 +1081,9 @@ public final class SqliteStore implements RecordingStore {
           s.sql.takeSeat(gameLog.code, rel.role(), null, null, null);
         }
       }
-      s.sql.updateGame(gameLog.code, row);
+      if (row.isPresent()) {
+        s.sql.updateGame(gameLog.code, row.get());
+      }
       if (key.isPresent()) {
         s.sql.insertRequest(gameLog.code, key.get());
       }
@@ -1259,6 +1299,8 @@ public final class SqliteStore implements RecordingStore {
     private int round; // guarded by this
     private int rounds; // guarded by this
     private CompletableFuture<Void> closing; // guarded by this
+    /** The games row as the last append left it. */
+    private Row lastRow; // guarded by this
     /** Set by the writer when an append failed; later appends fail too. */
     private volatile boolean failed;
 
@@ -1268,6 +1310,7 @@ public final class SqliteStore implements RecordingStore {
       this.phase = phase;
       this.round = round;
       this.rounds = rounds;
+      this.lastRow = new Row(stateOf(phase), round, rounds, Optional.empty(), Optional.empty());
     }
 
     @Override
@@ -1330,8 +1373,11 @@ public final class SqliteStore implements RecordingStore {
       phase = p;
       round = rd;
       rounds = rds;
-      Row row = new Row(stateOf(p), rd, rds, nextSeq - 1, result, endedAt);
-      submit(new AppendGame(this, List.copyOf(events), entries, row, key, future), future);
+      Row row = new Row(stateOf(p), rd, rds, result, endedAt);
+      // most moves (offers, chat) leave the game's row as it was: no UPDATE for them
+      Optional<Row> changed = row.equals(lastRow) ? Optional.empty() : Optional.of(row);
+      lastRow = row;
+      submit(new AppendGame(this, List.copyOf(events), entries, changed, key, future), future);
       return future;
     }
 
@@ -1410,6 +1456,7 @@ public final class SqliteStore implements RecordingStore {
     private final PreparedStatement insertGame;
     private final PreparedStatement insertSeat;
     private final PreparedStatement insertEvent;
+    private final PreparedStatement insertTwoEvents;
     private final PreparedStatement takeSeat;
     private final PreparedStatement updateGame;
     private final PreparedStatement insertRequest;
@@ -1436,8 +1483,10 @@ public final class SqliteStore implements RecordingStore {
       takeSeat = c.prepareStatement("UPDATE seats SET display_name = ?, bot = ?,"
           + " token_sha256 = ? WHERE game = ? AND role = ?");
       updateGame = c.prepareStatement("UPDATE games SET state = ?, round = ?, rounds = ?,"
-          + " last_seq = ?, outcome = coalesce(?, outcome), scores = coalesce(?, scores),"
+          + " outcome = coalesce(?, outcome), scores = coalesce(?, scores),"
           + " result = coalesce(?, result), ended_at = coalesce(?, ended_at) WHERE code = ?");
+      insertTwoEvents = c.prepareStatement(
+          "INSERT INTO game_events (game, seq, entry) VALUES (?, ?, ?), (?, ?, ?)");
       insertRequest = c.prepareStatement("INSERT OR REPLACE INTO requests (game, key_sha256,"
           + " kind, role, last_seq) VALUES (?, ?, ?, ?, ?)");
       markDamaged = c.prepareStatement("UPDATE games SET damage = ? WHERE code = ?");
@@ -1497,6 +1546,24 @@ public final class SqliteStore implements RecordingStore {
       insertEvent.executeUpdate();
     }
 
+    /** A move's events, two to a statement: most moves make two (an offer and a turn). */
+    void insertEvents(String game, List<Recorded> events, List<byte[]> entries)
+        throws SQLException {
+      int i = 0;
+      for (; i + 1 < events.size(); i += 2) {
+        insertTwoEvents.setString(1, game);
+        insertTwoEvents.setLong(2, events.get(i).seq());
+        insertTwoEvents.setBytes(3, entries.get(i));
+        insertTwoEvents.setString(4, game);
+        insertTwoEvents.setLong(5, events.get(i + 1).seq());
+        insertTwoEvents.setBytes(6, entries.get(i + 1));
+        insertTwoEvents.executeUpdate();
+      }
+      if (i < events.size()) {
+        insertEvent(game, events.get(i).seq(), entries.get(i));
+      }
+    }
+
     void takeSeat(String game, String role, String name, String bot, byte[] token)
         throws SQLException {
       takeSeat.setString(1, name);
@@ -1511,18 +1578,17 @@ public final class SqliteStore implements RecordingStore {
       updateGame.setString(1, row.state());
       updateGame.setInt(2, row.round());
       updateGame.setInt(3, row.rounds());
-      updateGame.setLong(4, row.lastSeq());
-      updateGame.setString(5, row.result().map(r -> r.outcome().name().toLowerCase(
+      updateGame.setString(4, row.result().map(r -> r.outcome().name().toLowerCase(
           java.util.Locale.ROOT)).orElse(null));
-      updateGame.setString(6, row.result().map(SqliteStore::scoresText).orElse(null));
-      updateGame.setBytes(7, row.result().map(r -> EventCodec.toProto(r).toByteArray())
+      updateGame.setString(5, row.result().map(SqliteStore::scoresText).orElse(null));
+      updateGame.setBytes(6, row.result().map(r -> EventCodec.toProto(r).toByteArray())
           .orElse(null));
       if (row.endedAt().isPresent()) {
-        updateGame.setLong(8, row.endedAt().get().toEpochMilli());
+        updateGame.setLong(7, row.endedAt().get().toEpochMilli());
       } else {
-        updateGame.setNull(8, java.sql.Types.INTEGER);
+        updateGame.setNull(7, java.sql.Types.INTEGER);
       }
-      updateGame.setString(9, game);
+      updateGame.setString(8, game);
       updateGame.executeUpdate();
     }
 
