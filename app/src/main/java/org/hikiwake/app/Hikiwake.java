@@ -92,6 +92,7 @@ public final class Hikiwake implements Callable<Integer>, Invocation {
   CommandLine commandLine() {
     CommandLine cl = new CommandLine(this);
     cl.addSubcommand(ServeCommand.class);
+    cl.addSubcommand(RecordingCommand.class);
     ClientCommands.addTo(cl);
     cl.addSubcommand(CommandLine.HelpCommand.class);
     return ClientCommands.configure(cl, out, err);

@@ -24,7 +24,6 @@ import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.server.bots.BotHost;
 import org.hikiwake.server.net.ConnectionCounter;
 import org.hikiwake.server.net.ServerInitializer;
-import org.hikiwake.server.record.FileRecordingStore;
 import org.hikiwake.server.record.NoopRecordingStore;
 import org.hikiwake.server.record.RecordingStore;
 import org.hikiwake.server.record.RecoveredGame;
@@ -36,6 +35,7 @@ import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
 import org.hikiwake.server.web.Dashboard;
 import org.hikiwake.server.web.DashboardPasses;
+import org.hikiwake.server.store.SqliteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +67,7 @@ public final class HikiwakeServer implements AutoCloseable {
     ScenarioCatalog catalog = ScenarioCatalog.load(config.scenariosDir());
     if (config.durable()) {
       Files.createDirectories(config.dataDir());
-      this.store = FileRecordingStore.open(config.dataDir());
+      this.store = SqliteStore.open(config.dataDir());
     } else {
       this.store = NoopRecordingStore.noop();
     }
@@ -79,8 +79,8 @@ public final class HikiwakeServer implements AutoCloseable {
     try {
       SecureRandom random = new SecureRandom();
       this.lobby = new Lobby(catalog, store, workerGroup::next, Clock.systemUTC(),
-          new JoinCodes(random), new SeatTokens(random), new Revealer(analysis),
-          config.maxGames());
+          new JoinCodes(random), new SeatTokens(random, store.tokenSecret()),
+          new Revealer(analysis), config.maxGames(), config.finishedGameGrace());
       this.classes = new Classes(lobby, store, workerGroup::next, analysis, random);
       bots.ifPresent(classes::useBots);
       this.dashboard = new Dashboard(classes, new DashboardPasses(Clock.systemUTC(), random),
@@ -94,6 +94,10 @@ public final class HikiwakeServer implements AutoCloseable {
       }
       if (openClasses > 0) {
         log.info("{} resume", count(openClasses, "class", "classes"));
+      }
+      if (config.durable()) {
+        // a game that leaves memory is read back from the store; without one it must stay
+        lobby.startRetiring();
       }
       if (!recovered.isEmpty()) {
         log.info("recovered {} from {}; {} {}", count(recovered.size(), "recording", "recordings"),
