@@ -8,13 +8,16 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Function;
 import org.hikiwake.engine.bot.Bot;
 import org.hikiwake.engine.bot.Level;
+import org.hikiwake.engine.game.Move;
 import org.hikiwake.server.classroom.ClassRoom;
 import org.hikiwake.server.room.GameListing;
 import org.hikiwake.server.room.GameRoom;
@@ -123,7 +126,17 @@ public final class BotHost implements ClassRoom.BotSeater, AutoCloseable {
   private BotPlayer player(GameRoom room, String role, Level level) {
     BotPlayer player = new BotPlayer(Bot.of(level, seed(room.code(), role)), room.code(), role,
         thinkers, clock, thinking);
-    player.bind((requestId, moveAt) -> room.move(player, requestId, role, moveAt));
+    player.bind(new BotPlayer.SeatMoves() {
+      @Override
+      public void move(long requestId, Function<Instant, Move> moveAt) {
+        room.move(player, requestId, role, moveAt);
+      }
+
+      @Override
+      public void leave() {
+        room.leave(player);
+      }
+    });
     return player;
   }
 

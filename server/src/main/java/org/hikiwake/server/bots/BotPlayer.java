@@ -38,6 +38,9 @@ final class BotPlayer implements Participant {
      * answers through {@link BotPlayer#deliver}.
      */
     void move(long requestId, Function<Instant, Move> moveAt);
+
+    /** Leaves the seat once the game is over, so the finished game can leave memory. */
+    void leave();
   }
 
   private final Bot bot;
@@ -103,6 +106,11 @@ final class BotPlayer implements Participant {
         } else if (!(item instanceof Delivery.PresenceChanged)) {
           throw new AssertionError(item);
         }
+      }
+      if (connected && view.isPresent() && view.get().isOver()) {
+        connected = false;
+        moves.leave();
+        return;
       }
       maybeThink();
     }

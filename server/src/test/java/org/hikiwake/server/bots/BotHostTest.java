@@ -74,6 +74,10 @@ class BotHostTest {
         .isEqualTo(expected.end().result());
     assertThat(room.listing().seats()).extracting(s -> s.bot().orElse(""))
         .containsExactly(japan, russia);
+    CompletableFuture<Boolean> idle = room.retireIfIdle();
+    loop.runAll();
+    assertThat(idle).as("the bots left the ended game, so it may leave memory")
+        .isCompletedWithValue(true);
     // the bots saw their own seat only, up to the reveal at the end
     assertThat(seenByJapan).isNotEmpty().filteredOn(v -> !v.isOver())
         .allSatisfy(v -> assertThat(v.sheets().keySet()).containsExactly("japan"));
