@@ -43,7 +43,8 @@ class TournamentTest {
     Point nash = analysis.nash().orElseThrow();
     assertThat(game.nashDistance()).isCloseTo(
         Math.hypot(agreed.first() - nash.first(), agreed.second() - nash.second()), within());
-    assertThat(game.gain("japan")).isEqualTo(agreed.first() - 48);
+    int japanReservation = SCENARIO.roles().get(0).reservationValue();
+    assertThat(game.gain("japan")).isEqualTo(agreed.first() - japanReservation);
     assertThat(game.roundsUsed()).isEqualTo(match.roundsUsed());
   }
 

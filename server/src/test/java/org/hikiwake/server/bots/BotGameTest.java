@@ -1,6 +1,7 @@
 package org.hikiwake.server.bots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hikiwake.server.HonestGame.NASH;
 import static org.hikiwake.server.HonestGame.SCENARIO;
 
 import java.nio.file.Path;
@@ -96,6 +97,33 @@ class BotGameTest {
       assertThat(unknown.getError().getMessage()).contains("easy, medium, hard");
       ServerMessage noRole = student.request(practice("easy", "china"));
       assertThat(noRole.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_UNKNOWN_ROLE);
+    }
+  }
+
+  @Test
+  void practiceGame_afterARestart_theBotTakesItsSeatAgainAndPlaysOn() throws Exception {
+    String code;
+    String token;
+    try (TestClient student = TestClient.connect(server.port())) {
+      code = createPractice(student, "medium", "japan");
+      ServerMessage joined = student.join(code, "japan", "Aiko");
+      token = joined.getJoined().getSeatToken();
+      ScriptedStudent aiko = ScriptedStudent.of(student, joined);
+      aiko.await(e -> e.hasTurnChanged() && e.getTurnChanged().getTurn() == 0);
+      assertThat(student.propose(NASH).hasDone()).isTrue();
+      aiko.await(e -> e.hasTurnChanged() && e.getTurnChanged().getTurn() == 2);
+    }
+    server.close();
+    server = HikiwakeServer.start(ServerConfig.defaults().withPort(0).withDataDir(data),
+        Optional.of(Duration.ZERO));
+
+    try (TestClient student = TestClient.connect(server.port())) {
+      ScriptedStudent aiko = ScriptedStudent.of(student, student.resume(code, token));
+      assertThat(student.propose(NASH).hasDone()).isTrue();
+      EventView next = aiko.await(e -> e.hasGameEnded()
+          || (e.hasTurnChanged() && e.getTurnChanged().getTurn() == 4));
+      assertThat(next.hasGameEnded() ? next.getGameEnded().getResult().getEndedBy() : "russia")
+          .as("the bot moved again after the restart").isEqualTo("russia");
     }
   }
 
