@@ -1,6 +1,7 @@
 package org.hikiwake.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hikiwake.server.HonestGame.NASH;
 import static org.hikiwake.server.HonestGame.SCENARIO;
 import static org.hikiwake.server.HonestGame.expectDone;
@@ -506,12 +507,17 @@ class ClassSessionTest {
     ServerMessage started = c.instructor().request(command(c,
         ClassCommand.newBuilder().setStart(Empty.getDefaultInstance())));
     assertThat(started.getClassCommandDone().getAppliedCount()).as("%s", started).isEqualTo(2);
-    ClassBoard board = c.instructor().request(ClientMessage.newBuilder().setWatchClass(
-        WatchClass.newBuilder().setClassCode(c.code()).setInstructorToken(c.token())))
-        .getClassBoard();
-    assertThat(board.getWaitingCount()).as("nobody waits: the odd student plays a bot").isZero();
-    ClassGameRow botGame = board.getGamesList().stream().filter(g -> g.getSeatsList().stream()
-        .anyMatch(seat -> seat.getBot().equals("medium"))).findFirst().orElseThrow();
+    // the games' seats are taken once the class has answered: wait for the bot's on the board
+    ClassGameRow botGame = await().atMost(Duration.ofSeconds(10)).until(() -> {
+      ClassBoard board = c.instructor().request(ClientMessage.newBuilder().setWatchClass(
+          WatchClass.newBuilder().setClassCode(c.code()).setInstructorToken(c.token())))
+          .getClassBoard();
+      assertThat(board.getWaitingCount()).as("nobody waits: the odd student plays a bot")
+          .isZero();
+      return board.getGamesList().stream().filter(g -> g.getSeatsList().stream()
+          .anyMatch(seat -> seat.getBot().equals("medium"))
+          && g.getSeatsList().stream().allMatch(seat -> seat.getTaken())).findFirst();
+    }, Optional::isPresent).orElseThrow();
     String oddName = botGame.getSeatsList().stream().filter(seat -> seat.getBot().isEmpty())
         .findFirst().orElseThrow().getDisplayName();
     ScriptedStudent odd = ScriptedStudent.of(students.get(oddName),
