@@ -3,12 +3,15 @@ package org.hikiwake.app;
 import ch.qos.logback.classic.Level;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hikiwake.cli.CliException;
 import org.hikiwake.cli.ExitCode;
 import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.server.HikiwakeServer;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.server.tls.ServerTls;
+import org.hikiwake.server.tls.TlsSetupException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +42,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Folder of extra scenario files (*.textproto) besides the built-in ones.")
   private Path scenarios;
 
+  @Option(names = "--tls",
+      description = "Take only encrypted (TLS) connections, for the game and the dashboard"
+          + " alike. Without --tls-cert, a self-signed certificate is made on the first start"
+          + " and kept in the data folder; give students its fingerprint, printed below.")
+  private boolean tls;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "The certificate (chain) to use for TLS, a PEM file (implies --tls).")
+  private Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE",
+      description = "The private key of --tls-cert, a PEM file.")
+  private Path tlsKey;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
@@ -50,9 +67,11 @@ final class ServeCommand implements Callable<Integer> {
     if (scenarios != null) {
       config = config.withScenariosDir(scenarios);
     }
+    Optional<ServerTls> serverTls = tlsSetup();
     HikiwakeServer server;
     try {
-      server = HikiwakeServer.start(config);
+      server = serverTls.isPresent() ? HikiwakeServer.start(config, serverTls.get())
+          : HikiwakeServer.start(config);
     } catch (ScenarioException e) {
       for (String problem : e.problems()) {
         root.err().println(problem);
@@ -70,8 +89,11 @@ final class ServeCommand implements Callable<Integer> {
     root.out().println("Hikiwake server listening on " + where);
     root.out().println("Games are recorded in " + data.toAbsolutePath().normalize());
     boolean loopback = bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1");
-    String serverArg = loopback && server.port() == ServerConfig.DEFAULT_PORT ? ""
-        : " --server " + (loopback ? "localhost" : "HOST") + ":" + server.port();
+    String serverArg = loopback && server.port() == ServerConfig.DEFAULT_PORT && !tls ? ""
+        : " --server " + (tls ? "tls://" : "") + (loopback ? "localhost" : "HOST") + ":"
+            + server.port();
+    serverTls.ifPresent(t -> printTls(t, serverArg,
+        (loopback ? "localhost" : "HOST") + ":" + server.port()));
     if (!loopback) {
       root.out().println("Players on other machines use this machine's name or address as HOST.");
     }
@@ -81,5 +103,36 @@ final class ServeCommand implements Callable<Integer> {
     root.out().flush();
     server.awaitTermination();
     return ExitCode.OK;
+  }
+
+  /** The server's TLS, if asked for: from the given files, else self-signed in the data folder. */
+  private Optional<ServerTls> tlsSetup() throws CliException {
+    if (tlsCert == null && tlsKey != null || tlsCert != null && tlsKey == null) {
+      throw new CliException(ExitCode.USAGE, "--tls-cert and --tls-key go together: give both"
+          + " (or neither, for a self-signed certificate kept in the data folder)");
+    }
+    tls |= tlsCert != null;
+    if (!tls) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(tlsCert != null ? ServerTls.fromFiles(tlsCert, tlsKey)
+          : ServerTls.selfSigned(data));
+    } catch (TlsSetupException e) {
+      throw new CliException(ExitCode.BAD_FILE, e.getMessage(), e);
+    }
+  }
+
+  /** What the instructor hands out for TLS: the address form and the fingerprint. */
+  private void printTls(ServerTls t, String serverArg, String hostPort) {
+    var out = root.out();
+    out.println("TLS only: " + (t.isNew() ? "made a self-signed certificate, " : "certificate ")
+        + t.certificateFile().toAbsolutePath().normalize());
+    out.println("Its fingerprint:  " + t.fingerprint());
+    out.println("  (as browsers show it: SHA-256 " + t.fingerprint().hex() + ")");
+    out.println("Hand students the address and the fingerprint; they add:"
+        + serverArg + " --fingerprint " + t.fingerprint());
+    out.println("The dashboard is at https://" + hostPort + "/ (with a self-signed certificate"
+        + " the browser warns first: check the fingerprint, then accept it).");
   }
 }

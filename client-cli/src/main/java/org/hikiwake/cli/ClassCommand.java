@@ -98,7 +98,7 @@ final class ClassCommand implements Callable<Integer> {
     ServerOption server;
 
     Target resolve(ClassCommand parent) throws CliException {
-      ServerAddress address = server.resolve(parent.root.env());
+      ServerAddress address = server.resolve(parent.root);
       SeatStore store = parent.tokens();
       try {
         String code = classCode;
@@ -195,7 +195,7 @@ final class ClassCommand implements Callable<Integer> {
       if (rounds < 0 || turnSeconds < 0) {
         throw new CliException(ExitCode.USAGE, "--rounds and --turn-seconds cannot be negative");
       }
-      ServerAddress address = server.resolve(parent.root.env());
+      ServerAddress address = server.resolve(parent.root);
       String rosterText = "";
       if (roster != null) {
         try {

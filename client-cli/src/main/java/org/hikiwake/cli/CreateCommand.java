@@ -56,7 +56,7 @@ final class CreateCommand implements Callable<Integer> {
       throw new CliException(ExitCode.USAGE,
           "--turn-seconds must be >= 0 but was " + turnSeconds);
     }
-    ServerAddress address = server.resolve(root.env());
+    ServerAddress address = server.resolve(root);
     GameCreated created;
     try (Connection c = Connection.open(address)) {
       options.check();

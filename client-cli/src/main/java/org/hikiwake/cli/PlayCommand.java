@@ -83,7 +83,7 @@ public final class PlayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServerAddress address = server.resolve(root.env());
+    ServerAddress address = server.resolve(root);
     SeatStore store = SeatStore.in(SeatStore.homeDir(root.env()));
     return play(root, address, target(address, store), json,
         new PlaySession.Backoff(java.time.Duration.ofMillis(reattachDelayMillis),

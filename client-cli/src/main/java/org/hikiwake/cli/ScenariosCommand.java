@@ -43,7 +43,7 @@ final class ScenariosCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ScenarioList list;
-    try (Connection c = Connection.open(server.resolve(root.env()))) {
+    try (Connection c = Connection.open(server.resolve(root))) {
       list = c.expect(ClientMessage.newBuilder()
               .setListScenarios(ListScenarios.getDefaultInstance()),
           ServerMessage.BodyCase.SCENARIO_LIST).getScenarioList();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,7 @@ import org.hikiwake.server.room.Lobby;
 import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
+import org.hikiwake.server.tls.ServerTls;
 import org.hikiwake.server.web.Dashboard;
 import org.hikiwake.server.web.DashboardPasses;
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ public final class HikiwakeServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HikiwakeServer.class);
 
   private final ServerConfig config;
+  private final Optional<ServerTls> tls;
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
   /** Works out game ends (the debrief enumerates every package) away from the event loops. */
@@ -57,8 +60,9 @@ public final class HikiwakeServer implements AutoCloseable {
   private final int unfinishedRecovered;
   private volatile boolean closed;
 
-  private HikiwakeServer(ServerConfig config) throws Exception {
+  private HikiwakeServer(ServerConfig config, Optional<ServerTls> tls) throws Exception {
     this.config = config;
+    this.tls = tls;
     ScenarioCatalog catalog = ScenarioCatalog.load(config.scenariosDir());
     if (config.durable()) {
       Files.createDirectories(config.dataDir());
@@ -94,7 +98,7 @@ public final class HikiwakeServer implements AutoCloseable {
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ServerInitializer(config, lobby, classes, connections,
-              dashboard));
+              dashboard, tls));
       this.serverChannel = b.bind(config.bindAddress(), config.port()).sync().channel();
     } catch (Exception | Error e) {
       bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -103,15 +107,29 @@ public final class HikiwakeServer implements AutoCloseable {
       store.close();
       throw e;
     }
-    log.info("hikiwake {} serving on {}:{} with data in {} ({} scenarios)",
+    log.info("hikiwake {} serving on {}:{}{} with data in {} ({} scenarios)",
         Versions.serverName(), config.bindAddress(), port(),
+        tls.map(t -> " (TLS only, certificate " + t.fingerprint() + ")").orElse(""),
         config.durable() ? config.dataDir().toAbsolutePath() : "(not recorded)",
         catalog.all().size());
   }
 
   /** Starts a server; returns once it is serving. A bad scenario file fails start-up. */
   public static HikiwakeServer start(ServerConfig config) throws Exception {
-    return new HikiwakeServer(config);
+    return new HikiwakeServer(config, Optional.empty());
+  }
+
+  /**
+   * Starts a server that takes only TLS connections (the game and the
+   * dashboard alike) with the given certificate.
+   */
+  public static HikiwakeServer start(ServerConfig config, ServerTls tls) throws Exception {
+    return new HikiwakeServer(config, Optional.of(tls));
+  }
+
+  /** The server's TLS, if it takes only TLS connections. */
+  public Optional<ServerTls> tls() {
+    return tls;
   }
 
   /** The bound port. */
