@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hikiwake.cli.net.Connection;
 import org.hikiwake.cli.net.ServerAddress;
+import org.hikiwake.cli.play.TerminalChoice;
 import org.hikiwake.cli.play.SeatStore;
 import org.hikiwake.cli.text.BoardText;
 import org.hikiwake.cli.text.Sanitizer;
@@ -525,7 +526,9 @@ final class ClassCommand implements Callable<Integer> {
       Target t = which.resolve(parent);
       AtomicReference<ClassBoard> latest = new AtomicReference<>();
       CompletableFuture<String> closed = new CompletableFuture<>();
-      boolean terminal = parent.root.hasSystemStreams() && System.console() != null;
+      // the board is redrawn in place only where the terminal can take it (not TERM=dumb)
+      boolean terminal = TerminalChoice.decide(parent.root.env(),
+          parent.root.hasSystemStreams() && System.console() != null, false).isLive();
       Connection.Listener listener = new Connection.Listener() {
         @Override
         public void onEvent(EventView event) {}
