@@ -135,18 +135,4 @@ class StudentHelpTest {
           .contains("end finished games");
     }
   }
-
-  @Test
-  void games_nothingListening_saysTheServerIsNotRunningYet() throws Exception {
-    int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-
-    CliRun run = CliRun.run(server.env("s"), "games", "--server", "127.0.0.1:" + port);
-
-    assertThat(run.exitCode()).isEqualTo(ExitCode.CANNOT_CONNECT);
-    assertThat(run.err()).contains("nothing is listening there (connection refused)")
-        .contains("Start one with `hikiwake serve`");
-  }
 }

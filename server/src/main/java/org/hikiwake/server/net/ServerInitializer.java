@@ -79,11 +79,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 
     @Override
     public void protobuf(ChannelPipeline p) {
-      p.addLast("frameDecoder", new FrameDecoder(config.maxFrameBytes(),
-          config.frameTimeout().toMillis(), TimeUnit.MILLISECONDS));
-      p.addLast("protobufDecoder", new ProtobufDecoder(ClientMessage.getDefaultInstance()));
-      p.addLast("frameEncoder", new ProtobufVarint32LengthFieldPrepender());
-      p.addLast("protobufEncoder", new ProtobufEncoder());
+      protobufCodecs(p);
       // Coalesces the flushes of replies to a burst of requests read at once.
       p.addLast("flushes", new FlushConsolidationHandler());
       p.addLast("handler", new ClientHandler(config, lobby, classes, connections,
@@ -113,11 +109,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
 
     @Override
     public void protobuf(ChannelPipeline p) {
-      p.addLast("frameDecoder", new FrameDecoder(config.maxFrameBytes(),
-          config.frameTimeout().toMillis(), TimeUnit.MILLISECONDS));
-      p.addLast("protobufDecoder", new ProtobufDecoder(ClientMessage.getDefaultInstance()));
-      p.addLast("frameEncoder", new ProtobufVarint32LengthFieldPrepender());
-      p.addLast("protobufEncoder", new ProtobufEncoder());
+      protobufCodecs(p);
       p.addLast("tlsRequired", new TlsRequiredHandler());
     }
 
@@ -134,6 +126,15 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
           config.frameTimeout().toMillis()));
       return true;
     }
+  }
+
+  /** The game protocol's codecs: bounded varint32 frames of protobuf, both ways. */
+  private void protobufCodecs(ChannelPipeline p) {
+    p.addLast("frameDecoder", new FrameDecoder(config.maxFrameBytes(),
+        config.frameTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    p.addLast("protobufDecoder", new ProtobufDecoder(ClientMessage.getDefaultInstance()));
+    p.addLast("frameEncoder", new ProtobufVarint32LengthFieldPrepender());
+    p.addLast("protobufEncoder", new ProtobufEncoder());
   }
 
   /** The dashboard's bounded HTTP/1.1 codecs, with the deadline for each request. */
