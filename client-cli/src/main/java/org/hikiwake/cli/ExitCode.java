@@ -24,6 +24,11 @@ public final class ExitCode {
   public static final int BAD_FILE = 5;
   /** Something unexpected failed inside the client: a bug; please report it. */
   public static final int SOFTWARE = 6;
+  /**
+   * The students' launchers ({@code hikiwake}, {@code hikiwake.cmd}) found no
+   * Java 17 or newer, or not the client jar beside them. Never returned by Java code.
+   */
+  public static final int NO_JAVA = 7;
 
   /** The exit code table, as shown in {@code hikiwake --help}. */
   public static final String[] HELP = {
@@ -35,6 +40,8 @@ public final class ExitCode {
       "4  connection lost and could not be re-established",
       "5  bad file: missing, unreadable, damaged or invalid",
       "6  unexpected failure in the client (a bug)",
+      "7  (the students' launchers) no Java 17 or newer found; the message says what to"
+          + " install",
   };
 
   private ExitCode() {}
