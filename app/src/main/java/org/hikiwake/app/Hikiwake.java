@@ -59,6 +59,7 @@ public final class Hikiwake extends HikiwakeClient {
 
   @Override
   protected List<String> exitCodeNotes() {
-    return List.of("  (serve exits with 2 when it cannot listen on its address and port)");
+    return List.of("  (serve exits with 2 when it cannot listen on its address and port, or its",
+        "  data folder is in use by another server)");
   }
 }

@@ -89,6 +89,43 @@ class ClassCommandsTest {
   }
 
   @Test
+  void dashboardLinks_fromCreateAndFromClassDashboard_signInOnceEach() throws Exception {
+    server = TestServer.startUnrecorded(tmp);
+    CliRun created = CliRun.run(server.env("instructor"), "class", "create");
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    Matcher m = Pattern.compile("(http://\\S+/class/(\\S+)/)#pass=(\\S+)").matcher(created.out());
+    assertThat(m.find()).as(created.out()).isTrue();
+    String page = m.group(1);
+    String firstPass = m.group(3);
+    assertThat(created.out()).contains("Class " + m.group(2) + " created");
+
+    CliRun fresh = CliRun.run(server.env("instructor"), "class", "dashboard");
+    assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
+    Matcher f = Pattern.compile("(http://\\S+/class/\\S+/)#pass=(\\S+)").matcher(fresh.out());
+    assertThat(f.find()).as(fresh.out()).isTrue();
+    assertThat(f.group(1)).isEqualTo(page);
+    assertThat(f.group(2)).isNotEqualTo(firstPass);
+
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (String pass : List.of(firstPass, f.group(2))) {
+      assertThat(signIn(http, page, pass).statusCode()).isEqualTo(204);
+      assertThat(signIn(http, page, pass).statusCode()).as("a pass works once").isEqualTo(403);
+    }
+    CliRun stranger = CliRun.run(server.env("student"), "class", "dashboard", m.group(2),
+        "--token", "guess");
+    assertThat(stranger.exitCode()).isEqualTo(3);
+    assertThat(stranger.out()).doesNotContain("#pass=");
+  }
+
+  private static java.net.http.HttpResponse<String> signIn(java.net.http.HttpClient http,
+      String page, String pass) throws Exception {
+    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(page + "session"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("pass=" + pass)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void controls_withoutTheTokenOrWithAWrongOne_areRefusedWithAReason() throws Exception {
     server = TestServer.startUnrecorded(tmp);
     CliRun created = CliRun.run(server.env("instructor"), "class", "create");

@@ -86,7 +86,9 @@ class CommandsTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("ZOPA size: 559 packages")
         .contains("Nash bargaining package (Japan 57, Russia 82):")
-        .contains("Kalai-Smorodinsky package (Japan ")
+        // At the start the two bargaining packages are one package: printed once.
+        .contains("Kalai-Smorodinsky package: the same package as the Nash package.")
+        .doesNotContain("Kalai-Smorodinsky package (Japan ")
         .containsPattern("territory\\s+= two_islands_plus\\s+18 \\| 46")
         .contains("  round 4 (crimea-sanctions): ZOPA 472");
   }
@@ -147,5 +149,60 @@ class CommandsTest {
     CliRun run = CliRun.run(Map.of());
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("Exit codes:");
+  }
+
+  @Test
+  void create_turnLimitUnderTenSeconds_isRefusedWithAClearError() throws Exception {
+    CliRun run = CliRun.run(server.env("i"), "create", "--turn-seconds", "5");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).isEqualTo("hikiwake: --turn-seconds must be at least 10 (a turn needs"
+        + " time to read and type); leave it out for untimed turns\n");
+    CliRun zero = CliRun.run(server.env("i"), "create", "--turn-seconds", "0");
+    assertThat(zero.exitCode()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void create_zeroRounds_isRefusedWithAClearError() throws Exception {
+    CliRun run = CliRun.run(server.env("i"), "create", "--rounds", "0");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).isEqualTo("hikiwake: --rounds must be from 1 to 100 but was 0; leave"
+        + " it out for the scenario's own number of rounds\n");
+    assertThat(CliRun.run(server.env("i"), "create", "--rounds", "101").exitCode())
+        .isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void create_classWithATooShortTurn_isRefusedToo() throws Exception {
+    CliRun run = CliRun.run(server.env("i"), "class", "create", "--turn-seconds", "3");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--turn-seconds must be at least 10");
+  }
+
+  @Test
+  void help_everyLineFitsEightyColumnsAndNothingIsCutShort() throws Exception {
+    java.util.List<String[]> commands = new java.util.ArrayList<>();
+    commands.add(new String[] {"--help"});
+    for (String sub : new String[] {"serve", "create", "play", "join", "class", "watch",
+        "games", "scenarios", "replay", "export"}) {
+      commands.add(new String[] {sub, "--help"});
+    }
+    commands.add(new String[] {"class", "debrief", "--help"});
+    commands.add(new String[] {"class", "create", "--help"});
+    for (String[] args : commands) {
+      CliRun run = CliRun.run(Map.of(), args);
+      String help = run.out() + run.err();
+      assertThat(help.split("\n")).as(String.join(" ", args))
+          .allMatch(l -> l.length() <= 80)
+          // a command's one-line summary that stops at a colon was cut from a longer text
+          .noneMatch(l -> l.matches("  [a-z]+ +[A-Z].*:"));
+      // a file name or an option broken at a dot or a colon by the help's wrapping
+      assertThat(help.replaceAll("\\s+", " ")).as(String.join(" ", args))
+          .doesNotContainPattern("[A-Za-z][.:] (hwr|PORT|csv|png|svg|textproto)\\b");
+    }
+    CliRun rootHelp = CliRun.run(Map.of(), "--help");
+    String root = rootHelp.out() + rootHelp.err();
+    String exitCodes = root.substring(root.indexOf("Exit codes:"), root.indexOf("Every failure"));
+    assertThat(java.util.Arrays.stream(exitCodes.split("\n")).skip(1).toList()).as(root)
+        .allMatch(l -> l.startsWith("  "));
   }
 }

@@ -219,11 +219,11 @@ class PlayEndToEndTest {
     CliRun second = play("japan", ScriptInput.of("quit"), "play", "--resume", code);
     assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCode.SERVER_ERROR);
     assertThat(first.out()).contains("Your Japan seat in game " + code
-        + " was taken over by another connection")
+        + " is no longer held here: it was resumed with your seat token from another laptop")
         .contains("To take the seat back on this one, run: hikiwake play --resume " + code
             + " --server " + server.address());
     assertThat(first.err()).startsWith("hikiwake: your Japan seat in game " + code
-        + " was taken over from another laptop or terminal");
+        + " is no longer held here (it was resumed with your seat token");
     assertThat(first.out()).doesNotContain("re-attaching");
     assertThat(second.exitCode()).as(second.toString()).isZero();
     assertThat(second.out()).contains("Resumed your seat: Japan in game " + code);
@@ -282,7 +282,7 @@ class PlayEndToEndTest {
 
   @Test
   void play_timedTurnsRunOut_scriptsAtEndOfInputWaitForTheDeadline() throws Exception {
-    String code = server.createGame("--rounds", "1", "--turn-seconds", "1");
+    String code = server.createGame("--rounds", "1", "--turn-limit-ms", "1000");
     CliRun japan = play("japan", ScriptInput.of(), "play", code, "--role", "japan", "--name",
         "Aiko", "--json");
     CliRun russia = play("russia", ScriptInput.of(), "play", code, "--role", "russia", "--name",
@@ -294,7 +294,7 @@ class PlayEndToEndTest {
     assertThat(scores(over)).containsExactly(24, 55);
     assertThat(TestServer.events(russia.out())).filteredOn(EventView::hasTurnTimedOut).hasSize(2);
     assertThat(japan.err()).contains("You ran out of time")
-        .contains("=== Game over: DEADLINE. The last round passed with no agreement. ===");
+        .contains("=== Game over: DEADLINE. The talks ran out of time with no agreement. ===");
   }
 
   @Test
@@ -331,5 +331,25 @@ class PlayEndToEndTest {
         "--resume", code, "--role", "russia");
     assertThat(chosen.exitCode()).as(chosen.toString()).isZero();
     assertThat(chosen.out()).contains("Resumed your seat: Russia");
+  }
+
+  @Test
+  void play_roleInAnyCaseAndANameWithAnApostrophe_takeTheSeats() throws Exception {
+    String code = server.createGame();
+    CliRun japan = play("japan", ScriptInput.of("say Hello", "walkaway --yes"), "play", code,
+        "--role", "Japan", "--name", "Zo\u00eb O'Neil-Smith");
+    CliRun russia = play("russia", ScriptInput.of(), "play", code, "--role", "RUSSIA",
+        "--name", "Boris");
+    assertThat(japan.exitCode()).as(japan.toString()).isZero();
+    assertThat(russia.exitCode()).as(russia.toString()).isZero();
+    assertThat(japan.out()).contains("You are Japan in game " + code);
+    assertThat(russia.out()).contains("You are Russia in game " + code)
+        .contains("Japan (Zo\u00eb O'Neil-Smith) says: Hello");
+  }
+
+  @Test
+  void play_helpSaysWhichNamesWork() throws Exception {
+    CliRun run = CliRun.run(server.env("x"), "play", "--help");
+    assertThat(run.out()).contains("apostrophes");
   }
 }

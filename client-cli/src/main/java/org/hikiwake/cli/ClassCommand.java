@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,7 @@ import picocli.CommandLine.ParentCommand;
         ClassCommand.Pair.class,
         ClassCommand.Limit.class,
         ClassCommand.Debrief.class,
+        ClassCommand.Dashboard.class,
         ClassCommand.Finish.class})
 final class ClassCommand implements Callable<Integer> {
   private static final String LATEST = "LATEST";
@@ -73,7 +75,8 @@ final class ClassCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     root.err().println("Say what to do: hikiwake class create | start | watch | news | pause"
-        + " | resume | extend | end | free | pair | limit | debrief | finish (see --help).");
+        + " | resume | extend | end | free | pair | limit | debrief | dashboard | finish"
+        + " (see --help).");
     return ExitCode.USAGE;
   }
 
@@ -146,9 +149,20 @@ final class ClassCommand implements Callable<Integer> {
           ServerMessage.BodyCase.CLASS_COMMAND_DONE).getClassCommandDone();
     }
     parent.root.out().println(Sanitizer.line(done.getSummary()));
-    done.getRefusedMap().forEach((game, why) -> parent.root.out().println("  "
-        + Sanitizer.line(game) + ": " + Sanitizer.line(why)));
-    return ExitCode.OK;
+    // the summary gives each reason once; say which games each one refused
+    Map<String, List<String>> byReason = new LinkedHashMap<>();
+    done.getRefusedMap().forEach((game, why) -> byReason.computeIfAbsent(why,
+        k -> new ArrayList<>()).add(Sanitizer.line(game)));
+    if (byReason.size() > 1) {
+      byReason.forEach((why, gs) -> parent.root.out().println("  " + String.join(", ", gs)
+          + ": " + Sanitizer.line(why)));
+    } else if (!byReason.isEmpty()) {
+      parent.root.out().println("  refused by: " + String.join(", ",
+          byReason.values().iterator().next()));
+    }
+    // a control that no game took did nothing: say so to scripts too
+    return done.getAppliedCount() == 0 && done.getRefusedCount() > 0 ? ExitCode.SERVER_ERROR
+        : ExitCode.OK;
   }
 
   // ------------------------------------------------------------ subcommands
@@ -165,14 +179,6 @@ final class ClassCommand implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "japan-russia-2013", paramLabel = "ID",
         description = "Scenario every game plays (default: ${DEFAULT-VALUE}).")
     String scenario;
-
-    @Option(names = "--rounds", defaultValue = "0", paramLabel = "N",
-        description = "Rounds per game (default: the scenario's own).")
-    int rounds;
-
-    @Option(names = "--turn-seconds", defaultValue = "0", paramLabel = "S",
-        description = "Time limit of each turn in seconds (default: untimed).")
-    int turnSeconds;
 
     @Option(names = "--roster", paramLabel = "FILE",
         description = "Students who may join, one name a line (\"Aiko, Boris\" pairs two);"
@@ -193,9 +199,7 @@ final class ClassCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      if (rounds < 0 || turnSeconds < 0) {
-        throw new CliException(ExitCode.USAGE, "--rounds and --turn-seconds cannot be negative");
-      }
+      options.check();
       ServerAddress address = server.resolve(parent.root);
       String rosterText = "";
       if (roster != null) {
@@ -208,9 +212,9 @@ final class ClassCommand implements Callable<Integer> {
               + e.getMessage(), e);
         }
       }
-      options.check();
       CreateClass.Builder create = CreateClass.newBuilder()
-          .setScenarioId(scenario).setRounds(rounds).setTurnLimitMillis(turnSeconds * 1000L)
+          .setScenarioId(scenario).setRounds(options.rounds())
+          .setTurnLimitMillis(options.turnLimitMillis())
           .setRoster(rosterText).setRosterSource(roster == null ? "" : roster.toString())
           .setPairingSeed(seed).setOddStudentBot(oddBot == null ? "" : oddBot)
           .setEndEarliest(options.endFrom);
@@ -248,6 +252,11 @@ final class ClassCommand implements Callable<Integer> {
       out.println("  hikiwake join " + created.getClassCode() + " --name \"THEIR NAME\"" + at);
       out.println("Your instructor token is kept in " + store.file() + " (owner-only); only it"
           + " runs this class's controls.");
+      if (!created.getDashboardPath().isEmpty()) {
+        out.println("Dashboard for your browser (works once, within 5 minutes; keep it private):");
+        out.println("  " + dashboardUrl(address, created.getDashboardPath()));
+        out.println("  (a fresh link: hikiwake class dashboard" + at + ")");
+      }
       out.println("Next: hikiwake class watch" + at + "   then: hikiwake class start" + at);
       return ExitCode.OK;
     }
@@ -507,6 +516,45 @@ final class ClassCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The browser's address of a dashboard path on the class's server: https
+   * for a TLS server, which takes nothing else.
+   */
+  static String dashboardUrl(ServerAddress address, String path) {
+    return (address.isTls() ? "https://" : "http://") + address.hostPort() + path;
+  }
+
+  @Command(name = "dashboard", mixinStandardHelpOptions = true,
+      description = {"Print a fresh link to the class's dashboard for your browser.",
+          "The link works once, within 5 minutes; the browser then stays signed in for"
+              + " 12 hours. Open it on the instructor's machine, not the projector's feed."})
+  static final class Dashboard implements Callable<Integer> {
+    @ParentCommand
+    ClassCommand parent;
+
+    @Mixin
+    Which which;
+
+    @Override
+    public Integer call() throws Exception {
+      Target t = which.resolve(parent);
+      ClassCommandDone done;
+      try (Connection conn = Connection.open(t.address())) {
+        done = conn.expect(ClientMessage.newBuilder().setClassCommand(
+            org.hikiwake.proto.wire.ClassCommand.newBuilder().setClassCode(t.classCode())
+                .setInstructorToken(t.token()).setDashboardLink(Empty.getDefaultInstance())),
+            ServerMessage.BodyCase.CLASS_COMMAND_DONE).getClassCommandDone();
+      }
+      if (done.getDashboardPath().isEmpty()) {
+        throw new CliException(ExitCode.SERVER_ERROR, "the server gave no dashboard link: "
+            + Sanitizer.line(done.getSummary()));
+      }
+      parent.root.out().println(dashboardUrl(t.address(), done.getDashboardPath()));
+      parent.root.out().println("Open it in your browser within 5 minutes; it works once.");
+      return ExitCode.OK;
+    }
+  }
+
   @Command(name = "watch", mixinStandardHelpOptions = true,
       description = {"Follow the class live: one row per game, refreshed as things happen.",
           "Ctrl-C stops watching (the class goes on)."})
@@ -597,8 +645,9 @@ final class ClassCommand implements Callable<Integer> {
   }
 
   @Command(name = "debrief", mixinStandardHelpOptions = true,
-      description = {"Write the class's debrief: class.csv (one row per game), class.svg and"
-          + " class.png (the class on the utility plane) and summary.md.",
+      description = {"Write the class's debrief as four files: a table with a row for each"
+          + " game (class.csv), the class on the utility plane (class.svg and class.png), and"
+          + " a summary (summary.md).",
           "Works while games still run (their rows say so)."})
   static final class Debrief implements Callable<Integer> {
     @ParentCommand

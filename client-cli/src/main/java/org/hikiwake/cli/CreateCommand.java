@@ -4,6 +4,7 @@ import com.google.protobuf.util.JsonFormat;
 import java.util.concurrent.Callable;
 import org.hikiwake.cli.net.Connection;
 import org.hikiwake.cli.net.ServerAddress;
+import org.hikiwake.cli.text.EventText;
 import org.hikiwake.cli.text.Sanitizer;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.CreateGame;
@@ -30,14 +31,6 @@ final class CreateCommand implements Callable<Integer> {
       description = "Scenario to play (default: ${DEFAULT-VALUE}; see `hikiwake scenarios`).")
   private String scenario;
 
-  @Option(names = "--rounds", defaultValue = "0", paramLabel = "N",
-      description = "Number of rounds (default: the scenario's own).")
-  private int rounds;
-
-  @Option(names = "--turn-seconds", defaultValue = "0", paramLabel = "S",
-      description = "Time limit of each turn in seconds (default: untimed).")
-  private int turnSeconds;
-
   @Mixin
   private GameOptions options;
 
@@ -49,19 +42,12 @@ final class CreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (rounds < 0) {
-      throw new CliException(ExitCode.USAGE, "--rounds must be >= 0 but was " + rounds);
-    }
-    if (turnSeconds < 0) {
-      throw new CliException(ExitCode.USAGE,
-          "--turn-seconds must be >= 0 but was " + turnSeconds);
-    }
+    options.check();
     ServerAddress address = server.resolve(root);
     GameCreated created;
     try (Connection c = Connection.open(address)) {
-      options.check();
       CreateGame.Builder create = CreateGame.newBuilder().setScenarioId(scenario)
-          .setRounds(rounds).setTurnLimitMillis(turnSeconds * 1000L)
+          .setRounds(options.rounds()).setTurnLimitMillis(options.turnLimitMillis())
           .setEndEarliest(options.endFrom);
       if (options.hasNewsPlan()) {
         create.setNews(options.newsPlan());
@@ -80,7 +66,8 @@ final class CreateCommand implements Callable<Integer> {
       String serverArg = server.server == null ? "" : " --server " + address;
       root.out().println("Game " + code + " created: " + Sanitizer.line(g.getScenarioTitle())
           + ", " + g.getRounds() + " rounds, "
-          + (turnSeconds > 0 ? turnSeconds + " s per turn." : "untimed turns."));
+          + (options.turnLimitMillis() > 0 ? EventText.duration(options.turnLimitMillis())
+              + " per turn." : "untimed turns."));
       root.out().println("Join code: " + code);
       root.out().println("Players join with:");
       for (SeatInfo seat : g.getSeatsList()) {

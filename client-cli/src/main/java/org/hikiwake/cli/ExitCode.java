@@ -9,7 +9,7 @@ public final class ExitCode {
   public static final int OK = 0;
   /** The command line is wrong: unknown option, missing argument, bad value. */
   public static final int USAGE = 1;
-  /** The server cannot be reached. */
+  /** The server cannot be reached; for {@code serve}, it cannot listen or use its data folder. */
   public static final int CANNOT_CONNECT = 2;
   /**
    * The server refused the request (unknown game, seat taken, bad seat token,
@@ -30,18 +30,22 @@ public final class ExitCode {
    */
   public static final int NO_JAVA = 7;
 
-  /** The exit code table, as shown in {@code hikiwake --help}. */
+  /**
+   * The exit code table, as shown in {@code hikiwake --help}: already cut into
+   * lines that fit 80 columns once indented by two spaces, continuations
+   * indented further, so the help never wraps a row at the margin.
+   */
   public static final String[] HELP = {
       "0  ok; for play and watch: the game ended normally (or you quit)",
       "1  bad command line",
       "2  cannot connect to the server",
-      "3  the server refused the request (unknown game, seat taken, seat taken over"
-          + " elsewhere, ...)",
+      "3  the server refused the request (unknown game, seat taken, seat taken over",
+      "   elsewhere, ...)",
       "4  connection lost and could not be re-established",
       "5  bad file: missing, unreadable, damaged or invalid",
       "6  unexpected failure in the client (a bug)",
-      "7  (the students' launchers) no Java 17 or newer found; the message says what to"
-          + " install",
+      "7  (the students' launchers) no Java 17 or newer found; the message says",
+      "   what to install",
   };
 
   private ExitCode() {}

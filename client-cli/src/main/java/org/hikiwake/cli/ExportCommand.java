@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code hikiwake export}: writes a recorded game as JSON, CSV or Markdown. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Export a recorded game (a .hwr file):",
+    description = {"Export a recorded game (a .hwr file, or a finished game's code) as JSON,"
+        + " CSV or Markdown.",
         "  json  the whole record: settings, events with both sides' points, analysis",
         "  csv   one row per move with the package and both sides' points",
         "  md    a readable transcript"})
@@ -25,8 +26,8 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin
   private RecordingSource recording;
 
-  @Option(names = "--format", defaultValue = "md", paramLabel = "json|csv|md",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "md", paramLabel = "FORMAT",
+      description = "Output format: json, csv or md (default: ${DEFAULT-VALUE}).")
   private Exporter.Format format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT",

@@ -111,9 +111,9 @@ public class HikiwakeClient implements Callable<Integer>, Invocation {
     footer.addAll(exitCodeNotes());
     footer.add("Every failure also prints a one-line reason on standard error.");
     footer.add("");
-    footer.add("Environment: HIKIWAKE_SERVER (default server, host:port or tls://host:port),"
-        + " HIKIWAKE_HOME (where seat tokens, known servers and history are kept; default"
-        + " ~/.hikiwake), NO_COLOR (plain text, no colours).");
+    footer.add("Environment: HIKIWAKE_SERVER (default server, host:port or tls://host:port),");
+    footer.add("HIKIWAKE_HOME (where seat tokens, known servers and history are kept; default");
+    footer.add("~/.hikiwake), NO_COLOR (plain text, no colours).");
     cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n")
         .footer(footer.toArray(String[]::new));
     if (!TerminalChoice.decide(env, systemStreams && System.console() != null, false).colour()) {

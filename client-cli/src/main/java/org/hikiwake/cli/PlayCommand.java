@@ -2,7 +2,9 @@ package org.hikiwake.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +17,7 @@ import org.hikiwake.cli.play.LiveGame;
 import org.hikiwake.cli.play.PlaySession;
 import org.hikiwake.cli.play.SeatStore;
 import org.hikiwake.cli.play.TerminalChoice;
+import org.hikiwake.engine.game.Rules;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.GameList;
 import org.hikiwake.proto.wire.GameSummary;
@@ -54,11 +57,12 @@ public final class PlayCommand implements Callable<Integer> {
   private String code;
 
   @Option(names = "--role", paramLabel = "ROLE",
-      description = "Role to play, e.g. japan or russia (default: a free seat).")
+      description = "Role to play, e.g. japan or russia, in any case (default: a free seat).")
   private String role;
 
   @Option(names = "--name", paramLabel = "NAME",
-      description = "Name shown to the other side: letters, digits, spaces, . - _"
+      description = "Name shown to the other side, up to 32 characters: letters (any"
+          + " language), digits, spaces, apostrophes and . - _, e.g. \"Zoë O'Neil\""
           + " (default: your user name).")
   private String name;
 
@@ -87,6 +91,10 @@ public final class PlayCommand implements Callable<Integer> {
     }
     ServerAddress address = server.resolve(root);
     SeatStore store = SeatStore.in(SeatStore.homeDir(root.env()));
+    if (role != null) {
+      // Role ids are lower case (the scenario loader insists); --role Japan means japan.
+      role = role.strip().toLowerCase(Locale.ROOT);
+    }
     return play(root, address, target(address, store), json,
         new PlaySession.Backoff(java.time.Duration.ofMillis(reattachDelayMillis),
             PlaySession.Backoff.DEFAULT.maxDelay(), reattachAttempts), s -> session = s);
@@ -102,11 +110,14 @@ public final class PlayCommand implements Callable<Integer> {
     Path home = SeatStore.homeDir(root.env());
     SeatStore store = SeatStore.in(home);
     AtomicReference<LiveGame> view = new AtomicReference<>();
+    AtomicReference<PlaySession> session = new AtomicReference<>();
     TerminalChoice choice = TerminalChoice.decide(root.env(),
         root.hasSystemStreams() && System.console() != null, json);
     try (Console console = Consoles.open(choice, root.in(), root.out(), root.err(), home, view,
+        () -> session.get() == null ? "hikiwake > " : session.get().prompt(Instant.now()),
         root.err())) {
       try (PlaySession s = new PlaySession(address, console, view, Optional.of(store), backoff)) {
+        session.set(s);
         started.accept(s);
         return s.run(target);
       }
@@ -205,17 +216,23 @@ public final class PlayCommand implements Callable<Integer> {
 
   /** The user's login name, cut down to what display names allow. */
   static String defaultName() {
-    String user = System.getProperty("user.name", "");
+    return defaultName(System.getProperty("user.name", ""));
+  }
+
+  /** A login name cut down to what display names allow ({@code Rules.nameProblem}). */
+  static String defaultName(String user) {
     StringBuilder b = new StringBuilder();
-    for (char c : user.toCharArray()) {
-      if (Character.isLetterOrDigit(c) || c == ' ' || c == '.' || c == '-' || c == '_') {
-        b.append(c);
-      }
-      if (b.length() == 32) {
-        break;
+    int kept = 0;
+    for (int i = 0; i < user.length() && kept < Rules.MAX_NAME_CODE_POINTS; ) {
+      int c = user.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+          || " ._'\u2019-".indexOf(c) >= 0) {
+        b.appendCodePoint(c);
+        kept++;
       }
     }
     String n = b.toString().strip();
-    return n.isEmpty() ? "player" : n;
+    return n.isEmpty() || Rules.nameProblem(n).isPresent() ? "player" : n;
   }
 }

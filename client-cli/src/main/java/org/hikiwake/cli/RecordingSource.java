@@ -24,8 +24,8 @@ final class RecordingSource {
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}");
 
   @Parameters(index = "0", paramLabel = "FILE|CODE",
-      description = "A recording file (e.g. hikiwake-data/games/CODE.hwr), or the code of a"
-          + " finished game to fetch from the server.")
+      description = "The code of a finished game to fetch from the server, or a recording"
+          + " file from the server's data folder, such as hikiwake-data/games/CODE.hwr.")
   String source;
 
   @Mixin

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
  */
 final class ServerOption {
   @Option(names = "--server", paramLabel = "HOST:PORT",
-      description = "Server to use, as your instructor gave it: HOST:PORT, or tls://HOST:PORT"
-          + " for an encrypted connection (default: $HIKIWAKE_SERVER, else localhost:7430).")
+      description = "The server, as your instructor gave it: HOST:PORT, or tls://HOST:PORT"
+          + " to encrypt the connection (default: $HIKIWAKE_SERVER, else localhost:7430).")
   String server;
 
   @Option(names = "--tls",

@@ -86,11 +86,13 @@ public final class HikiwakeServer implements AutoCloseable {
       this.unfinishedRecovered = lobby.recover(recovered);
       int openClasses = classes.recover(store.recoverClasses());
       if (openClasses > 0) {
-        log.info("{} classes resume", openClasses);
+        log.info("{} resume", count(openClasses, "class", "classes"));
       }
       if (!recovered.isEmpty()) {
-        log.info("recovered {} recordings from {}; {} unfinished games resume", recovered.size(),
-            config.dataDir().toAbsolutePath(), unfinishedRecovered);
+        log.info("recovered {} from {}; {} {}", count(recovered.size(), "recording", "recordings"),
+            config.dataDir().toAbsolutePath(),
+            count(unfinishedRecovered, "unfinished game", "unfinished games"),
+            unfinishedRecovered == 1 ? "resumes" : "resume");
       }
       ServerBootstrap b = new ServerBootstrap()
           .group(bossGroup, workerGroup)
@@ -107,11 +109,17 @@ public final class HikiwakeServer implements AutoCloseable {
       store.close();
       throw e;
     }
-    log.info("hikiwake {} serving on {}:{}{} with data in {} ({} scenarios)",
-        Versions.serverName(), config.bindAddress(), port(),
+    // The same words as `hikiwake --version`, so an operator can match the two.
+    log.info("hikiwake {} serving on {}:{}{} with data in {} ({})",
+        Versions.SOFTWARE, config.bindAddress(), port(),
         tls.map(t -> " (TLS only, certificate " + t.fingerprint() + ")").orElse(""),
         config.durable() ? config.dataDir().toAbsolutePath() : "(not recorded)",
-        catalog.all().size());
+        count(catalog.all().size(), "scenario", "scenarios"));
+  }
+
+  /** {@code 1 scenario}, {@code 2 scenarios}: counts in operator messages read as English. */
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   /** Starts a server; returns once it is serving. A bad scenario file fails start-up. */

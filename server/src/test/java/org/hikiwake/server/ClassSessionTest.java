@@ -132,6 +132,13 @@ class ClassSessionTest {
     assertThat(running.getPhase()).isEqualTo(ClassPhase.CLASS_PHASE_RUNNING);
     assertThat(running.getGamesCount()).isEqualTo(3);
     assertThat(running.getWaitingCount()).isEqualTo(1);
+    // a 3-round class never gets round 4's news by itself: the board says so
+    assertThat(running.getNewsList()).anySatisfy(n -> {
+      assertThat(n.getId()).isEqualTo("crimea-sanctions");
+      assertThat(n.getRound()).isZero();
+    });
+    assertThat(running.getNewsList()).allSatisfy(n -> assertThat(n.getRound()).isBetween(0, 3))
+        .anySatisfy(n -> assertThat(n.getRound()).isPositive());
     String odd = running.getWaiting(0);
     assertThat(seated).doesNotContain(odd);
 
@@ -337,9 +344,121 @@ class ClassSessionTest {
     assertThat(again.getRole()).isEqualTo(first.getRole());
     assertThat(again.getGame().getGameCode()).isEqualTo(first.getGame().getGameCode());
     assertThat(again.getSeatToken()).isNotEqualTo(first.getSeatToken());
-    // the old laptop's connection was told its seat moved
-    assertThat(aiko.awaitEvent(EventView::hasSeatMoved).getSeatMoved().getRole())
-        .isEqualTo(first.getRole());
+    // the old laptop's connection was told its seat moved, because the instructor freed it
+    EventView moved = aiko.awaitEvent(EventView::hasSeatMoved);
+    assertThat(moved.getSeatMoved().getRole()).isEqualTo(first.getRole());
+    assertThat(moved.getSeatMoved().getFreed()).isTrue();
+  }
+
+  @Test
+  void freedStudent_comingBackOnTheSameLaptopWithTheOldToken_isLetInByName() throws Exception {
+    Class c = create("");
+    TestClient aiko = connect();
+    String oldToken = aiko.request(join(c.code(), "Aiko")).getClassJoined().getStudentToken();
+    TestClient boris = connect();
+    boris.request(join(c.code(), "Boris"));
+    c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setStart(Empty.getDefaultInstance())));
+    aiko.awaitPush(ServerMessage::hasJoined);
+    c.instructor().request(command(c, ClassCommand.newBuilder().setFreeStudent("Aiko")));
+
+    // her client still holds the old token and sends it: her name lets her in once
+    TestClient again = connect();
+    ServerMessage back = again.request(ClientMessage.newBuilder().setJoinClass(JoinClass
+        .newBuilder().setClassCode(c.code()).setName("Aiko").setStudentToken(oldToken)));
+    assertThat(back.hasClassJoined()).as("%s", back).isTrue();
+    assertThat(back.getClassJoined().getStudentToken()).isNotEqualTo(oldToken);
+    again.awaitPush(ServerMessage::hasJoined);
+    // the old token stays dead, and a made-up token for someone not freed is refused
+    expectError(connect().request(ClientMessage.newBuilder().setJoinClass(JoinClass
+        .newBuilder().setClassCode(c.code()).setName("Aiko").setStudentToken(oldToken))),
+        ErrorCode.ERROR_CODE_BAD_STUDENT_TOKEN);
+    expectError(connect().request(ClientMessage.newBuilder().setJoinClass(JoinClass
+        .newBuilder().setClassCode(c.code()).setName("Boris").setStudentToken("guess"))),
+        ErrorCode.ERROR_CODE_BAD_STUDENT_TOKEN);
+  }
+
+  @Test
+  void studentsOfAnEndedGame_mayBePairedAgain_butNotWhileItRuns() throws Exception {
+    Class c = create("");
+    TestClient aiko = connect();
+    aiko.request(join(c.code(), "Aiko"));
+    TestClient boris = connect();
+    boris.request(join(c.code(), "Boris"));
+    ServerMessage started = c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setStart(Empty.getDefaultInstance())));
+    String firstGame = started.getClassCommandDone().getApplied(0);
+    aiko.awaitPush(ServerMessage::hasJoined);
+    boris.awaitPush(ServerMessage::hasJoined);
+    TestClient chen = connect();
+    chen.request(join(c.code(), "Chen"));
+
+    // Chen alone is free: start says how to pair them by hand
+    ServerMessage alone = c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setStart(Empty.getDefaultInstance())));
+    expectError(alone, ErrorCode.ERROR_CODE_NOBODY_WAITING);
+    assertThat(alone.getError().getMessage()).contains("Only Chen is free").contains("class pair");
+    // Aiko's game runs: she cannot be paired, and the reason names it
+    ServerMessage busy = c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setPair(PairStudents.newBuilder().setFirst("Chen").setSecond("aiko"))));
+    expectError(busy, ErrorCode.ERROR_CODE_STUDENT_IN_GAME);
+    assertThat(busy.getError().getMessage()).contains(firstGame).contains("has not ended");
+    expectError(c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setPair(PairStudents.newBuilder().setFirst("Chen").setSecond("Chenn")))),
+        ErrorCode.ERROR_CODE_UNKNOWN_STUDENT);
+
+    c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setEndGames(Empty.getDefaultInstance())));
+    aiko.awaitEvent(EventView::hasGameEnded);
+
+    ServerMessage paired = c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setPair(PairStudents.newBuilder().setFirst("Chen").setSecond("Aiko"))));
+    assertThat(paired.hasClassCommandDone()).as("%s", paired).isTrue();
+    String second = paired.getClassCommandDone().getApplied(0);
+    assertThat(second).isNotEqualTo(firstGame);
+    assertThat(chen.awaitPush(ServerMessage::hasJoined).getJoined().getGame().getGameCode())
+        .isEqualTo(second);
+    assertThat(aiko.awaitPush(m -> m.hasJoined()
+        && m.getJoined().getGame().getGameCode().equals(second)).hasJoined()).isTrue();
+    // Boris, free again, is the only one on the board's free list
+    ClassBoard board = c.instructor().request(ClientMessage.newBuilder().setWatchClass(
+        WatchClass.newBuilder().setClassCode(c.code()).setInstructorToken(c.token())))
+        .getClassBoard();
+    assertThat(board.getWaitingList()).containsExactly("Boris");
+  }
+
+  @Test
+  void timeLimit_isAnnouncedInEveryRunningGame() throws Exception {
+    Class c = create("");
+    TestClient aiko = connect();
+    aiko.request(join(c.code(), "Aiko"));
+    TestClient boris = connect();
+    boris.request(join(c.code(), "Boris"));
+    c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setStart(Empty.getDefaultInstance())));
+    aiko.awaitPush(ServerMessage::hasJoined);
+
+    ServerMessage limit = c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setTimeLimitMinutes(5)));
+    assertThat(limit.getClassCommandDone().getSummary())
+        .isEqualTo("Every game ends in 5 minutes (class watch counts down); 1 game was told.");
+    for (TestClient s : List.of(aiko, boris)) {
+      assertThat(s.awaitEvent(EventView::hasAnnounced).getAnnounced().getText())
+          .contains("time limit").contains("in 5 minutes");
+    }
+  }
+
+  @Test
+  void bots_onAServerThatHostsNone_areRefusedUpFront() throws Exception {
+    ServerMessage odd = connect().request(ClientMessage.newBuilder().setCreateClass(
+        CreateClass.newBuilder().setScenarioId(SCENARIO).setOddStudentBot("easy")));
+    expectError(odd, ErrorCode.ERROR_CODE_UNKNOWN_BOT);
+    Class c = create("");
+    connect().request(join(c.code(), "Aiko"));
+    ServerMessage pair = c.instructor().request(command(c, ClassCommand.newBuilder()
+        .setPair(PairStudents.newBuilder().setFirst("Aiko").setSecond("bot:genius"))));
+    expectError(pair, ErrorCode.ERROR_CODE_UNKNOWN_BOT);
+    assertThat(pair.getError().getMessage()).contains("hosts no bots");
   }
 
   private static TestClient studentOf(Map<String, TestClient> students, ClassBoard board,

@@ -51,8 +51,13 @@ public final class AnalysisReport {
     out.add("ZOPA size: " + analysis.zopaSize() + " packages clear both reservation values.");
     Map<String, PointsTable> start = scenario.pointsInForce(1);
     out.addAll(packageBlock(scenario, start, "Nash bargaining package", analysis.nash()));
-    out.addAll(packageBlock(scenario, start, "Kalai-Smorodinsky package",
-        analysis.kalaiSmorodinsky()));
+    if (analysis.nash().isPresent() && analysis.kalaiSmorodinsky().isPresent()
+        && analysis.nash().get().pkg().equals(analysis.kalaiSmorodinsky().get().pkg())) {
+      out.add("Kalai-Smorodinsky package: the same package as the Nash package.");
+    } else {
+      out.addAll(packageBlock(scenario, start, "Kalai-Smorodinsky package",
+          analysis.kalaiSmorodinsky()));
+    }
     out.add("Round by round: the points in force after each round's news. A share is the"
         + " gain over the reservation value as a share of the largest gain the role can get"
         + " in that round's ZOPA (100% = the most it could get, 0% = no deal).");

@@ -68,4 +68,19 @@ class AnalysisReportTest {
     assertThat(lines).noneMatch(l -> l.startsWith("  round 3"));
     assertThat(lines).anyMatch(l -> l.contains("links: A 1, B 0"));
   }
+
+  @Test
+  void of_bargainingPackagesCoincide_printsThePackageOnce() throws Exception {
+    Scenario scenario = ScenarioLoader.fromText(TEXT, "tiny");
+
+    List<String> lines = AnalysisReport.of(scenario);
+
+    assertThat(lines).contains("Kalai-Smorodinsky package: the same package as the Nash"
+        + " package.");
+    assertThat(lines).noneMatch(l -> l.startsWith("Kalai-Smorodinsky package ("));
+    int roundByRound = lines.indexOf(lines.stream().filter(l -> l.startsWith("Round by round"))
+        .findFirst().orElseThrow());
+    assertThat(lines.subList(0, roundByRound)).filteredOn(l -> l.matches("  x\\s+= x1.*"))
+        .hasSize(1);
+  }
 }

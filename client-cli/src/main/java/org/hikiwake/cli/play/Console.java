@@ -17,6 +17,17 @@ public interface Console extends AutoCloseable {
   /** Shows lines for a person (above the line being typed, in a terminal). */
   void show(List<String> lines);
 
+  /**
+   * Shows long text for a person: in a terminal a screenful at a time (a
+   * pager), elsewhere all at once.
+   */
+  default void page(List<String> lines) {
+    show(lines);
+  }
+
+  /** Rings the terminal's bell, where there is one. */
+  default void bell() {}
+
   /** Shows an event: its lines for a person, and in JSON mode the event itself. */
   void showEvent(EventView event, List<String> lines);
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,12 +23,12 @@ public final class Consoles {
    * The console for a game whose live view is in {@code view}.
    *
    * @param home the client's folder, for the command history
+   * @param prompt makes the prompt from the current game state (the session's)
    * @param notes where a fallback to line mode is told, in one line
    */
   public static Console open(TerminalChoice choice, InputStream in, PrintStream out,
-      PrintStream err, Path home, AtomicReference<LiveGame> view, PrintStream notes) {
-    Supplier<String> prompt = () -> view.get() == null ? "hikiwake > "
-        : Renderer.prompt(view.get(), Instant.now());
+      PrintStream err, Path home, AtomicReference<LiveGame> view, Supplier<String> prompt,
+      PrintStream notes) {
     switch (choice.kind()) {
       case SCRIPT:
         return new StreamConsole(in, out, err, choice.reason().startsWith("--json"));

@@ -16,7 +16,10 @@ import org.jline.reader.ParsedLine;
 /**
  * Tab completion at the play prompt: command names first, then for
  * {@code offer} and {@code score} every {@code issue=option} pair of the issues
- * not yet named, each described with your points.
+ * not yet named, each described with your points. Candidates keep the
+ * scenario's order (JLine sorts by the sort key before the value, and the
+ * candidates have no group, as JLine would list groups by name), and the
+ * points line up in one column.
  */
 public final class PlayCompleter implements Completer {
   private final Supplier<LiveGame> model;
@@ -33,9 +36,10 @@ public final class PlayCompleter implements Completer {
   /** The candidates for the word at {@code wordIndex}; pure, for tests. */
   public List<Candidate> candidates(List<String> words, int wordIndex) {
     List<Candidate> out = new java.util.ArrayList<>();
+    int sort = 0;
     if (wordIndex == 0) {
       for (String name : PromptCommand.NAMES) {
-        out.add(new Candidate(name, name, null, null, null, null, true));
+        out.add(new Candidate(name, name, null, null, null, null, true, sort++));
       }
       return out;
     }
@@ -48,10 +52,8 @@ public final class PlayCompleter implements Completer {
       return out;
     }
     GameView m = game.view();
-    if (command.equals("offer")) {
-      out.add(new Candidate("--from-table", "--from-table", null,
-          "change only the named issues of the offer on the table", null, null, true));
-    }
+    out.add(new Candidate("--from-table", "--from-table", null,
+        "change only the named issues of the offer on the table", null, null, true, sort++));
     Set<String> named = new HashSet<>();
     for (int i = 1; i < words.size(); i++) {
       if (i == wordIndex) {
@@ -73,10 +75,11 @@ public final class PlayCompleter implements Completer {
         Integer p = m.mySheet().map(sheet -> sheet.points().points().get(issue.id()))
             .map(row -> row.get(option.id())).orElse(null);
         if (p != null) {
-          description = p + " pts  " + description;
+          // JLine right-aligns descriptions, so points at the end line up in one column.
+          description = description + String.format(java.util.Locale.ROOT, "  %3d pts", p);
         }
-        out.add(new Candidate(issueId + "=" + optionId, issueId + "=" + optionId, issueId,
-            description, null, null, true));
+        out.add(new Candidate(issueId + "=" + optionId, issueId + "=" + optionId, null,
+            description, null, null, true, sort++));
       }
     }
     return out;

@@ -2,6 +2,7 @@ package org.hikiwake.cli.play;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public final class PlaySession implements AutoCloseable {
   private final Condition changed = lock.newCondition();
   // Guarded by lock.
   private final List<EventView> buffered = new ArrayList<>();
-  private boolean attaching;
+  private volatile boolean attaching;
   private int generation;
   private CliException fatal;
   private boolean closing;
@@ -122,6 +123,9 @@ public final class PlaySession implements AutoCloseable {
   private Attach attach;
 
   private volatile Connection connection;
+  /** The server's time, for countdowns; estimated afresh on each connection. */
+  private final ServerClock serverClock = new ServerClock();
+  private final TurnAlerts alerts = new TurnAlerts();
 
   /**
    * @param view where the current model is published, for the prompt and completion
@@ -186,8 +190,7 @@ public final class PlaySession implements AutoCloseable {
       PromptCommand command = line == null ? new PromptCommand.Quit() : PromptCommand.parse(line);
       if (command instanceof PromptCommand.Quit) {
         if (!game().isOver()) {
-          console.show(List.of("Leaving. Your seat is kept: `hikiwake play --resume "
-              + game().code() + "` takes it back."));
+          console.show(List.of(Renderer.leaving(currentAttach(), address)));
         }
         return ExitCode.OK;
       }
@@ -198,7 +201,41 @@ public final class PlaySession implements AutoCloseable {
   private void tick() {
     LiveGame m = game();
     if (m != null && m.isInProgress() && m.deadline().isPresent()) {
+      if (isConnected()) {
+        alerts.atTick(m, serverClock.now(Instant.now())).ifPresent(this::alert);
+      }
       console.promptChanged();
+    }
+  }
+
+  private void alert(TurnAlerts.Alert a) {
+    console.show(a.lines());
+    if (a.bell()) {
+      console.bell();
+    }
+  }
+
+  /**
+   * The prompt now: the game's state, and for a timed turn the time left by
+   * the server's clock, or that the session is reconnecting.
+   */
+  public String prompt(Instant now) {
+    LiveGame m = game();
+    return m == null ? "hikiwake > " : Renderer.prompt(m, serverClock.now(now), isConnected());
+  }
+
+  /** True while attached over a live connection. */
+  public boolean isConnected() {
+    Connection c = connection;
+    return c != null && c.isOpen() && !attaching;
+  }
+
+  private Attach currentAttach() {
+    lock.lock();
+    try {
+      return attach;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -211,6 +248,7 @@ public final class PlaySession implements AutoCloseable {
       gen = ++generation;
       attaching = true;
       buffered.clear();
+      serverClock.reset();
       classSeat = new CompletableFuture<>();
     } finally {
       lock.unlock();
@@ -374,8 +412,9 @@ public final class PlaySession implements AutoCloseable {
     try {
       store.get().save(address, m.code(), m.myRole().get(), m.token().get());
       console.show(List.of("Your seat token is kept in " + store.get().file()
-          + "; after a disconnect, `hikiwake play --resume " + m.code() + "` takes the seat"
-          + " back."));
+          + "; after a disconnect, `hikiwake play --resume " + m.code()
+          + (address.equals(ServerAddress.DEFAULT) ? "" : " --server " + address)
+          + "` takes the seat back."));
     } catch (IOException e) {
       log.warn("could not keep the seat token in {}", store.get().file(), e);
       console.show(List.of("Could not keep your seat token (" + e.getMessage()
@@ -441,6 +480,10 @@ public final class PlaySession implements AutoCloseable {
         if (!m.isNew(event) || m.isOver()) {
           return;
         }
+        if (event.getAtMillis() > 0) {
+          serverClock.sample(Instant.ofEpochMilli(event.getAtMillis()), Instant.now());
+        }
+        LiveGame before = m;
         try {
           m = m.apply(event);
         } catch (IllegalArgumentException e) {
@@ -450,6 +493,9 @@ public final class PlaySession implements AutoCloseable {
         }
         view.set(m);
         console.showEvent(event, Renderer.event(m, event));
+        if (console.isInteractive()) {
+          alerts.afterEvent(before, m).ifPresent(PlaySession.this::alert);
+        }
         ended = m.isOver();
         changed.signalAll();
       } finally {
@@ -505,15 +551,22 @@ public final class PlaySession implements AutoCloseable {
     String role = e.getSeatMoved().getRole();
     String roleName = m == null ? Sanitizer.line(role) : EventText.roleName(m.view(), role);
     String code = Sanitizer.line(m == null ? e.getGameCode() : m.code());
-    String resume = "hikiwake play --resume " + code
-        + (address.equals(ServerAddress.DEFAULT) ? "" : " --server " + address);
+    String at = address.equals(ServerAddress.DEFAULT) ? "" : " --server " + address;
+    boolean inClass = attach.mode() == Mode.CLASS;
+    String back = inClass ? "hikiwake join " + Sanitizer.line(attach.gameCode()) + " --name \""
+        + Sanitizer.line(attach.displayName()) + "\"" + at
+        : "hikiwake play --resume " + code + at;
+    String why = e.getSeatMoved().getFreed()
+        ? "your instructor freed it, so that you can take it on another laptop"
+        : inClass ? "you (or someone with your name) joined the class on another laptop or"
+            + " terminal"
+        : "it was resumed with your seat token from another laptop or terminal";
     console.show(List.of(
-        "Your " + roleName + " seat in game " + code + " was taken over by another connection:"
-            + " it was resumed with your seat token from another laptop or terminal.",
-        "This session stops here. To take the seat back on this one, run: " + resume));
+        "Your " + roleName + " seat in game " + code + " is no longer held here: " + why + ".",
+        "This session stops here. To take the seat back on this one, run: " + back));
     seatLost = true;
     fatal = new CliException(ExitCode.SERVER_ERROR, "your " + roleName + " seat in game " + code
-        + " was taken over from another laptop or terminal; `" + resume + "` takes it back");
+        + " is no longer held here (" + why + "); `" + back + "` takes it back");
     changed.signalAll();
     Connection c = connection;
     connection = null;
@@ -551,6 +604,7 @@ public final class PlaySession implements AutoCloseable {
       lock.unlock();
     }
     console.show(List.of("Lost the connection to " + address + "; re-attaching..."));
+    console.promptChanged();
     scheduleAttempt(1, backoff.firstDelay());
   }
 
@@ -673,21 +727,21 @@ public final class PlaySession implements AutoCloseable {
     } else if (command instanceof PromptCommand.Invalid invalid) {
       console.show(List.of(invalid.reason()));
     } else if (command instanceof PromptCommand.Help) {
-      console.show(Renderer.help());
+      console.page(Renderer.help(m.view()));
     } else if (command instanceof PromptCommand.Brief) {
-      console.show(Renderer.brief(m.view()));
+      console.page(Renderer.brief(m.view()));
     } else if (command instanceof PromptCommand.Issues) {
-      console.show(Renderer.issues(m.view()));
+      console.page(Renderer.issues(m.view()));
     } else if (command instanceof PromptCommand.Table) {
       console.show(Renderer.table(m.view()));
     } else if (command instanceof PromptCommand.History) {
-      console.show(Renderer.history(m));
+      console.page(Renderer.history(m));
     } else if (command instanceof PromptCommand.Score score) {
       score(m.view(), score);
     } else if (command instanceof PromptCommand.Offer offer) {
       offer(offer);
-    } else if (command instanceof PromptCommand.Accept) {
-      accept();
+    } else if (command instanceof PromptCommand.Accept a) {
+      accept(a);
     } else if (command instanceof PromptCommand.WalkAway walkAway) {
       walkAway(walkAway);
     } else if (command instanceof PromptCommand.Say say) {
@@ -700,17 +754,19 @@ public final class PlaySession implements AutoCloseable {
   }
 
   private void score(GameView m, PromptCommand.Score score) {
-    if (score.choices().isEmpty()) {
+    if (score.choices().isEmpty() || score.fromTable()) {
       if (m.onTable().isEmpty()) {
         console.show(List.of("Nothing is on the table. Score a package of your own:"
             + " score issue=option ..."));
-      } else {
-        console.show(Renderer.table(m));
+        return;
       }
-      return;
+      if (score.choices().isEmpty()) {
+        console.show(Renderer.table(m));
+        return;
+      }
     }
-    PackageInput.Parsed parsed = PackageInput.parse(m.scenario(), score.choices(),
-        Package.of());
+    Package base = score.fromTable() ? m.onTable().orElseThrow().pkg() : Package.of();
+    PackageInput.Parsed parsed = PackageInput.parse(m.scenario(), score.choices(), base);
     if (!parsed.isValid()) {
       console.show(List.of("Cannot score that: " + String.join("; ", parsed.problems()) + "."));
       return;
@@ -740,6 +796,19 @@ public final class PlaySession implements AutoCloseable {
       return;
     }
     m = game().view();
+    Optional<String> pointless = Renderer.lastTurnOfferWarning(m);
+    if (pointless.isPresent() && console.isInteractive()) {
+      console.show(List.of(pointless.get()));
+      int turn = m.turn();
+      if (!console.confirm("Make the offer anyway?")) {
+        console.show(List.of("Offer not sent."));
+        return;
+      }
+      if (!stillMyTurn(turn)) {
+        return;
+      }
+      m = game().view();
+    }
     Package pkg = parsed.pkg();
     if (offer.fromTable()) {
       Optional<Package> table = m.onTable().map(Offer::pkg);
@@ -755,7 +824,12 @@ public final class PlaySession implements AutoCloseable {
         "offer");
   }
 
-  private void accept() throws CliException {
+  /**
+   * Accepts the offer on the table. The student first sees what they agree
+   * to and its points, with a plain warning below the reservation value, and
+   * in a terminal is asked (unless {@code accept --yes}); a script is not.
+   */
+  private void accept(PromptCommand.Accept accept) throws CliException {
     if (!awaitTurn("accept")) {
       return;
     }
@@ -768,6 +842,18 @@ public final class PlaySession implements AutoCloseable {
       console.show(List.of("The offer on the table is your own; only the other side can"
           + " accept it."));
       return;
+    }
+    if (!accept.confirmed() && console.isInteractive()) {
+      console.show(Renderer.acceptCheck(m));
+      int turn = m.turn();
+      if (!console.confirm(Renderer.acceptQuestion(m))) {
+        console.show(List.of("You did not accept; the offer stays on the table and it is"
+            + " still your turn."));
+        return;
+      }
+      if (!stillMyTurn(turn)) {
+        return;
+      }
     }
     sendMove(ClientMessage.newBuilder().setAccept(Accept.getDefaultInstance()), "accept");
   }
@@ -782,6 +868,9 @@ public final class PlaySession implements AutoCloseable {
       if (!console.confirm("Walk away? The game ends with no agreement and you score your"
           + " reservation value, " + rv + ".")) {
         console.show(List.of("You stay at the table."));
+        return;
+      }
+      if (!stillMyTurn(m.turn())) {
         return;
       }
     }
@@ -832,6 +921,20 @@ public final class PlaySession implements AutoCloseable {
       return false;
     }
     return true;
+  }
+
+  /**
+   * After a question: true if the turn asked about is still this seat's (the
+   * clock may have run out, or the instructor ended the game, meanwhile).
+   */
+  private boolean stillMyTurn(int turn) {
+    LiveGame now = game();
+    if (now.isMyTurn() && now.view().turn() == turn) {
+      return true;
+    }
+    console.show(List.of(now.isOver() ? "The game ended while you were deciding; nothing was"
+        + " sent." : "Your turn passed while you were deciding; nothing was sent."));
+    return false;
   }
 
   /**

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hikiwake.engine.classroom.Names;
 
 /** A command typed at the {@code play} prompt, parsed but not yet checked against the game. */
 public sealed interface PromptCommand {
@@ -30,8 +31,11 @@ public sealed interface PromptCommand {
     }
   }
 
-  /** Accept the offer on the table. */
-  record Accept() implements PromptCommand {
+  /**
+   * Accept the offer on the table; {@code confirmed} if the user already said
+   * yes (e.g. {@code accept --yes}).
+   */
+  record Accept(boolean confirmed) implements PromptCommand {
     @Override
     public boolean needsTurn() {
       return true;
@@ -49,8 +53,11 @@ public sealed interface PromptCommand {
   /** Say something to the other side. */
   record Say(String text) implements PromptCommand {}
 
-  /** Your points for a package; with no words, for the offer on the table. */
-  record Score(ImmutableList<String> choices) implements PromptCommand {}
+  /**
+   * Your points for a package; with no words, for the offer on the table; from
+   * the table: the offer on the table with the named issues changed.
+   */
+  record Score(ImmutableList<String> choices, boolean fromTable) implements PromptCommand {}
 
   /** Show the offer on the table. */
   record Table() implements PromptCommand {}
@@ -79,7 +86,7 @@ public sealed interface PromptCommand {
     int space = indexOfWhitespace(trimmed);
     String name = (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(Locale.ROOT);
     String rest = space < 0 ? "" : trimmed.substring(space).strip();
-    List<String> words = rest.isEmpty() ? List.of() : List.of(rest.split("\\s+"));
+    List<String> words = joinEquals(rest.isEmpty() ? List.of() : List.of(rest.split("\\s+")));
     switch (name) {
       case "brief":
         return noArguments(name, words, new Brief());
@@ -87,15 +94,8 @@ public sealed interface PromptCommand {
         return noArguments(name, words, new Issues());
       case "offer":
       case "propose": {
-        boolean fromTable = false;
-        List<String> choices = new ArrayList<>();
-        for (String w : words) {
-          if (w.equals("--from-table") || w.equals("-t")) {
-            fromTable = true;
-          } else {
-            choices.add(w);
-          }
-        }
+        List<String> choices = withoutFromTable(words);
+        boolean fromTable = choices.size() < words.size();
         if (choices.isEmpty()) {
           return new Invalid(fromTable
               ? "say which issues to change, e.g. offer --from-table territory=two_islands_plus"
@@ -104,26 +104,21 @@ public sealed interface PromptCommand {
         return new Offer(ImmutableList.copyOf(choices), fromTable);
       }
       case "accept":
-        return noArguments(name, words, new Accept());
+        return yesOrNothing(name, words, new Accept(false), new Accept(true));
       case "walkaway":
       case "walk-away":
-      case "walk": {
-        if (words.isEmpty()) {
-          return new WalkAway(false);
-        }
-        if (words.size() == 1 && (words.get(0).equals("--yes") || words.get(0).equals("-y"))) {
-          return new WalkAway(true);
-        }
-        return new Invalid("walkaway takes no arguments (or --yes to skip the question)");
-      }
+      case "walk":
+        return yesOrNothing("walkaway", words, new WalkAway(false), new WalkAway(true));
       case "say":
       case "chat":
         if (rest.isEmpty()) {
           return new Invalid("say what? e.g. say We can talk about energy first.");
         }
         return new Say(rest);
-      case "score":
-        return new Score(ImmutableList.copyOf(words));
+      case "score": {
+        List<String> choices = withoutFromTable(words);
+        return new Score(ImmutableList.copyOf(choices), choices.size() < words.size());
+      }
       case "table":
         return noArguments(name, words, new Table());
       case "history":
@@ -135,8 +130,63 @@ public sealed interface PromptCommand {
       case "exit":
         return new Quit();
       default:
-        return new Invalid("unknown command '" + name + "'; type `help` for the commands");
+        return new Invalid(unknown(name));
     }
+  }
+
+  /** Every name the prompt understands, aliases included, for suggestions. */
+  ImmutableList<String> ALL_NAMES = ImmutableList.<String>builder().addAll(NAMES)
+      .add("propose", "walk-away", "chat", "exit").build();
+
+  private static String unknown(String name) {
+    String nearest = null;
+    int best = Integer.MAX_VALUE;
+    for (String candidate : ALL_NAMES) {
+      int d = Names.distance(name, candidate);
+      boolean prefix = name.length() >= 2 && candidate.startsWith(name);
+      int score = prefix ? 0 : d;
+      if ((prefix || d <= Math.max(1, name.length() / 3)) && score < best) {
+        best = score;
+        nearest = candidate;
+      }
+    }
+    return nearest == null ? "unknown command '" + name + "'; type `help` for the commands"
+        : "unknown command '" + name + "'; did you mean `" + nearest + "`? Type `help` for the"
+            + " commands.";
+  }
+
+  /**
+   * The words with {@code issue = option}, {@code issue= option} and
+   * {@code issue =option} each joined into one {@code issue=option}.
+   */
+  static List<String> joinEquals(List<String> words) {
+    List<String> out = new ArrayList<>();
+    boolean glue = false;
+    for (String w : words) {
+      int last = out.size() - 1;
+      if (last >= 0 && ((glue && !w.contains("=") && !w.startsWith("-")) || w.startsWith("="))) {
+        out.set(last, out.get(last) + w);
+      } else {
+        out.add(w);
+      }
+      glue = out.get(out.size() - 1).endsWith("=");
+    }
+    return out;
+  }
+
+  private static List<String> withoutFromTable(List<String> words) {
+    return words.stream().filter(w -> !w.equals("--from-table") && !w.equals("-t")).toList();
+  }
+
+  private static PromptCommand yesOrNothing(String name, List<String> words, PromptCommand ask,
+      PromptCommand confirmed) {
+    if (words.isEmpty()) {
+      return ask;
+    }
+    if (words.size() == 1 && (words.get(0).equals("--yes") || words.get(0).equals("-y"))) {
+      return confirmed;
+    }
+    return new Invalid(name + " takes no arguments (or --yes to skip the question)");
   }
 
   private static PromptCommand noArguments(String name, List<String> words, PromptCommand command) {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.hikiwake.cli.net.ServerAddress;
 import org.hikiwake.cli.text.EndText;
 import org.hikiwake.cli.text.EventText;
 import org.hikiwake.cli.text.Sanitizer;
@@ -62,7 +64,9 @@ public final class Renderer {
           + EventText.rounds(v) + ", " + timing + ".");
     }
     if (!v.isInProgress() && !v.isOver()) {
-      out.add("Waiting for the other side to join.");
+      out.add(sheet.isPresent() ? "Waiting for the other side to join."
+          : "Waiting for the players: " + v.seats().size() + " of "
+              + v.scenario().roles().size() + " seats taken.");
     }
     return out;
   }
@@ -81,7 +85,29 @@ public final class Renderer {
       out.add("Your reservation value: " + sheet.reservationValue()
           + " points. That is your score if there is no agreement; do not accept less.");
     });
+    out.add("");
+    out.add("How this game ends: " + howItEnds(v));
     return out;
+  }
+
+  /**
+   * The deadline rules of this game in a few sentences: what ends it, and
+   * that an offer made on the very last turn can never be accepted.
+   */
+  static String howItEnds(GameView v) {
+    String last = v.scenario().secondMover();
+    String ends = "when an offer is accepted (an agreement), when a side walks away, or at the"
+        + " deadline after the last turn (no agreement). ";
+    if (v.settings().uncertainEnd().isPresent()) {
+      int earliest = v.settings().uncertainEnd().get().earliest();
+      return ends + "This game has an uncertain end: any round from " + earliest + " on may be"
+          + " the last (at most " + v.settings().rounds() + "), and nobody knows which. If a"
+          + " round turns out to be the last, an offer made on its last turn ("
+          + EventText.roleName(v, last) + "'s) can never be accepted.";
+    }
+    return ends + "There are " + v.settings().rounds() + " rounds; an offer made on the last"
+        + " turn (" + EventText.roleName(v, last) + "'s, in round " + v.settings().rounds()
+        + ") can never be accepted, because the deadline follows it.";
   }
 
   private static void addParagraphs(List<String> out, String untrusted) {
@@ -141,7 +167,7 @@ public final class Renderer {
     for (Sighting s : game.sightings()) {
       then = then.apply(s.seen());
       if (s.seen() instanceof Seen.GameEnded ended) {
-        out.add("The game ended: " + EndText.outcome(then.scenario(), ended.result()));
+        out.add("The game ended " + EndText.howItEnded(then.scenario(), ended.result()));
       } else {
         out.addAll(EventText.lines(then, s));
       }
@@ -149,39 +175,134 @@ public final class Renderer {
     return out;
   }
 
-  /** A package with this seat's points for it. */
+  /**
+   * A package with this seat's points for it; for part of a package, the
+   * points of the issues it names and what it lacks.
+   */
   public static List<String> score(GameView v, Package pkg) {
     List<String> missing = v.scenario().missingIssues(pkg);
-    if (!missing.isEmpty()) {
-      return List.of("That package is incomplete; it lacks " + String.join(", ", missing) + ".");
+    if (missing.isEmpty()) {
+      return EventText.packageLines(v, "That package", pkg);
     }
-    return EventText.packageLines(v, "That package", pkg);
+    List<String> out = new ArrayList<>();
+    int named = v.scenario().issues().size() - missing.size();
+    Optional<RoleSheet> sheet = v.mySheet();
+    if (sheet.isPresent()) {
+      int sum = 0;
+      for (Map.Entry<String, String> c : pkg.choices().entrySet()) {
+        sum += sheet.get().points().points(c.getKey(), c.getValue());
+      }
+      out.add("Part of a package (" + named + " of " + v.scenario().issues().size()
+          + " issues): " + sum + " points to you from these issues.");
+    } else {
+      out.add("Part of a package (" + named + " of " + v.scenario().issues().size()
+          + " issues):");
+    }
+    List<String> lines = EventText.packageLines(v, "", pkg);
+    out.addAll(lines.subList(1, lines.size()));
+    out.add("It lacks " + String.join(", ", missing) + ": name them (or use `score --from-table"
+        + " issue=option ...`) for the package's total"
+        + (sheet.isPresent() && !sheet.get().points().links().isEmpty()
+            ? ", which also counts the links between issues." : "."));
+    return out;
   }
 
-  /** The commands of the play prompt. */
-  public static List<String> help() {
-    return List.of(
+  /**
+   * What {@code accept} would agree to, before the player says yes: the offer
+   * on the table with its points, and a plain warning when it is worth less
+   * than walking away.
+   */
+  public static List<String> acceptCheck(GameView v) {
+    Offer offer = v.onTable().orElseThrow();
+    List<String> out = new ArrayList<>(EventText.packageLines(v, "You would accept "
+        + EventText.roleName(v, offer.proposer()) + "'s offer", offer.pkg()));
+    v.mySheet().ifPresent(sheet -> {
+      int points = sheet.points().score(v.scenario().canonical(offer.pkg()));
+      int rv = sheet.reservationValue();
+      if (points < rv) {
+        out.add("That is " + (rv - points) + " points below your reservation value: you would"
+            + " do better by walking away (you would score " + rv + ").");
+      }
+    });
+    return out;
+  }
+
+  /** The question {@code accept} asks after {@link #acceptCheck}. */
+  public static String acceptQuestion(GameView v) {
+    return "Accept it? The game ends at once in this agreement.";
+  }
+
+  /**
+   * On the game's very last turn, why an offer is pointless, for the player
+   * to read before spending the turn on one; empty on any other turn.
+   */
+  public static Optional<String> lastTurnOfferWarning(GameView v) {
+    if (!v.isLastTurn() || !v.isMyTurn()) {
+      return Optional.empty();
+    }
+    int rv = v.mySheet().map(RoleSheet::reservationValue).orElse(0);
+    return Optional.of("This is the last turn of the game: an offer now can never be accepted,"
+        + " and the game ends right after it with no agreement (you score your reservation"
+        + " value, " + rv + ").");
+  }
+
+  /** What quitting says: the seat is kept, and the command that takes it back. */
+  public static String leaving(PlaySession.Attach attach, ServerAddress address) {
+    String server = address.equals(ServerAddress.DEFAULT) ? "" : " --server " + address;
+    String back = attach.mode() == PlaySession.Mode.CLASS
+        ? "hikiwake join " + line(attach.gameCode()) + " --name " + quoted(attach.displayName())
+        : "hikiwake play --resume " + line(attach.gameCode());
+    return "Leaving. Your seat is kept: `" + back + server + "` takes it back.";
+  }
+
+  /** A name as a shell word: quoted unless it is plain letters, digits, dots and dashes. */
+  private static String quoted(String name) {
+    String n = line(name);
+    return n.matches("[A-Za-z0-9._-]+") ? n : "\"" + n.replace("\"", "") + "\"";
+  }
+
+  /** The commands of the play prompt, and how the game ends. */
+  public static List<String> help(GameView v) {
+    List<String> out = new ArrayList<>(List.of(
         "Commands:",
-        "  brief                        your confidential brief and reservation value",
-        "  issues                       every issue and option with your points",
-        "  offer issue=option ...       propose a complete package (one option per issue)",
-        "  offer --from-table i=o ...   propose the offer on the table with some issues changed",
-        "  accept                       accept the other side's offer on the table (ends the game)",
-        "  walkaway                     walk away with no agreement (asks first)",
-        "  say TEXT                     say something to the other side (uses no turn)",
-        "  score [issue=option ...]     your points for a package (default: the table)",
-        "  table                        the offer on the table",
-        "  history                      everything that has happened so far",
-        "  help                         this list",
-        "  quit                         leave; `hikiwake play --resume CODE` takes the seat back",
-        "Names may be shortened to any unambiguous prefix; Tab completes them.");
+        "  brief                       your confidential brief and reservation value",
+        "  issues                      every issue and option with your points",
+        "  offer issue=option ...      propose a complete package (one option per issue)",
+        "  offer --from-table i=o ...  the offer on the table with some issues changed",
+        "  accept                      accept the other side's offer on the table, which",
+        "                              ends the game (shows it and asks first; accept --yes",
+        "                              does not ask)",
+        "  walkaway                    walk away with no agreement (asks first)",
+        "  say TEXT                    say something to the other side (uses no turn)",
+        "  score [issue=option ...]    your points for a package or part of one (default:",
+        "                              the table); score --from-table i=o ... changes some",
+        "                              issues of the table's offer",
+        "  table                       the offer on the table",
+        "  history                     everything that has happened so far",
+        "  help                        this list",
+        "  quit (or Ctrl-D)            leave; your seat is kept, and it says how to take",
+        "                              it back",
+        "Ctrl-C cancels the line being typed. Names may be shortened to any unambiguous",
+        "prefix; Tab completes them."));
+    if (v.isInProgress() || !v.isOver()) {
+      out.add("How the game ends: " + howItEnds(v));
+    }
+    return out;
   }
 
   /**
    * The prompt: game code, role, round, whose turn, and for a timed turn the
-   * time left at {@code now}.
+   * time left at {@code now} (the server's time).
    */
   public static String prompt(LiveGame game, Instant now) {
+    return prompt(game, now, true);
+  }
+
+  /**
+   * The prompt; while the connection is down it says so instead of counting
+   * down a deadline that the server may move when it is back.
+   */
+  public static String prompt(LiveGame game, Instant now, boolean connected) {
     GameView v = game.view();
     StringBuilder p = new StringBuilder();
     p.append(line(game.code()));
@@ -192,12 +313,35 @@ public final class Renderer {
     } else if (!v.isInProgress()) {
       p.append(" | waiting for players");
     } else {
-      p.append(" | round ").append(v.round()).append('/')
-          .append(v.settings().hasUncertainEnd() ? "?" : "").append(v.settings().rounds());
-      p.append(" | ").append(v.isMyTurn() ? "YOUR TURN"
-          : v.toMove().map(r -> EventText.roleName(v, r) + "'s turn").orElse(""));
-      v.deadline().ifPresent(d -> p.append(' ')
-          .append(EventText.duration(d.toEpochMilli() - now.toEpochMilli())));
+      String rounds = v.round() + "/" + (v.settings().hasUncertainEnd() ? "?" : "")
+          + v.settings().rounds();
+      p.append(" | ");
+      if (v.isFinalRound() && !v.isLastTurn()) {
+        p.append("FINAL ROUND ").append(rounds);
+      } else {
+        p.append("round ").append(rounds);
+        if (!v.isFinalRound() && v.settings().uncertainEnd()
+            .filter(u -> v.round() >= u.earliest()).isPresent()) {
+          p.append(", may be the last");
+        }
+      }
+      p.append(" | ");
+      if (v.isLastTurn()) {
+        p.append(v.isMyTurn() ? connected ? "YOUR LAST TURN: offers can't be accepted"
+                : "YOUR LAST TURN"
+            : v.toMove().map(r -> EventText.roleName(v, r) + "'s last turn").orElse(""));
+      } else {
+        p.append(v.isMyTurn() ? "YOUR TURN"
+            : v.toMove().map(r -> EventText.roleName(v, r) + "'s turn").orElse(""));
+      }
+      if (!connected) {
+        p.append(" | reconnecting...");
+      } else if (v.isPaused()) {
+        p.append(" | paused");
+      } else {
+        v.deadline().ifPresent(d -> p.append(' ')
+            .append(EventText.duration(d.toEpochMilli() - now.toEpochMilli())));
+      }
     }
     return p.append(" > ").toString();
   }

@@ -1,10 +1,13 @@
 package org.hikiwake.cli.play;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.hikiwake.cli.text.Wrap;
 import org.hikiwake.proto.wire.EventView;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -13,16 +16,20 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.spi.TerminalExt;
+import org.jline.utils.InfoCmp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A console on a real terminal, with JLine: a prompt that shows the game's
  * state, Tab completion, history kept in a file, and events printed above the
- * line being typed without disturbing it.
+ * line being typed without disturbing it. Text is word-wrapped to the
+ * terminal's width; long text goes through a simple pager. Ctrl-C cancels the
+ * line being typed, as in a shell; Ctrl-D (or {@code quit}) leaves.
  */
 public final class TerminalConsole implements Console {
   private static final Logger log = LoggerFactory.getLogger(TerminalConsole.class);
@@ -33,6 +40,9 @@ public final class TerminalConsole implements Console {
   private volatile boolean reading;
   private volatile boolean woken;
   private volatile boolean confirming;
+  /** Lines shown while the pager holds the screen, shown when it lets go. Guarded by this. */
+  private final List<String> held = new ArrayList<>();
+  private boolean paging;
 
   private TerminalConsole(Terminal terminal, LineReader reader, Supplier<String> prompt) {
     this.terminal = terminal;
@@ -52,7 +62,12 @@ public final class TerminalConsole implements Console {
    */
   public static TerminalConsole open(String providers, Path historyFile, Completer completer,
       Supplier<String> prompt) throws IOException {
-    Terminal terminal = openTerminal(providers);
+    return on(openTerminal(providers), historyFile, completer, prompt);
+  }
+
+  /** A console on the given terminal (tests use one made of pipes). */
+  static TerminalConsole on(Terminal terminal, Path historyFile, Completer completer,
+      Supplier<String> prompt) {
     DefaultParser parser = new DefaultParser();
     // Chat is free text: an apostrophe must not open a quote.
     parser.setQuoteChars(new char[0]);
@@ -66,6 +81,8 @@ public final class TerminalConsole implements Console {
         .variable(LineReader.HISTORY_SIZE, 1000)
         .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
         .option(LineReader.Option.AUTO_FRESH_LINE, true)
+        // Groups would be listed by name; ungrouped, candidates keep the scenario's order.
+        .option(LineReader.Option.GROUP, false)
         .build();
     return new TerminalConsole(terminal, reader, prompt);
   }
@@ -106,18 +123,24 @@ public final class TerminalConsole implements Console {
   public String readLine() {
     woken = false;
     reading = true;
+    boolean hint = false;
     try {
       return reader.readLine(prompt.get());
     } catch (UserInterruptException e) {
       if (woken) {
         return "";
       }
-      // Ctrl-C leaves, like quit.
-      return null;
+      // Ctrl-C cancels the line being typed, as in a shell; on an empty line the student
+      // may have meant to leave, so say how.
+      hint = e.getPartialLine() == null || e.getPartialLine().isBlank();
+      return "";
     } catch (EndOfFileException e) {
       return null;
     } finally {
       reading = false;
+      if (hint) {
+        show(List.of("Ctrl-C only cancels the line; to leave, type quit or press Ctrl-D."));
+      }
     }
   }
 
@@ -134,13 +157,95 @@ public final class TerminalConsole implements Console {
     if (lines.isEmpty()) {
       return;
     }
-    String text = String.join("\n", lines);
+    List<String> wrapped = Wrap.lines(lines, width());
+    synchronized (this) {
+      if (paging) {
+        held.addAll(wrapped);
+        return;
+      }
+    }
+    String text = String.join("\n", wrapped);
     if (reading) {
       reader.printAbove(text);
     } else {
       terminal.writer().println(text);
       terminal.writer().flush();
     }
+  }
+
+  /**
+   * Shows the lines a screenful at a time: after each, a line asks for Space
+   * or Enter (the next screenful) or q (stop). What arrives meanwhile is held
+   * and shown after.
+   */
+  @Override
+  public void page(List<String> lines) {
+    List<String> wrapped = Wrap.lines(lines, width());
+    int screen = terminal.getHeight() - 1;
+    if (reading || screen < 4 || wrapped.size() <= screen) {
+      show(lines);
+      return;
+    }
+    synchronized (this) {
+      paging = true;
+    }
+    Attributes saved = terminal.enterRawMode();
+    try {
+      // Ctrl-C stops the pager rather than the program.
+      Attributes raw = new Attributes(terminal.getAttributes());
+      raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+      terminal.setAttributes(raw);
+      PrintWriter w = terminal.writer();
+      int shown = 0;
+      while (shown < wrapped.size()) {
+        int end = Math.min(shown + screen, wrapped.size());
+        for (String l : wrapped.subList(shown, end)) {
+          w.print(l);
+          w.print('\n');
+        }
+        shown = end;
+        if (shown == wrapped.size()) {
+          break;
+        }
+        w.print("-- more (" + shown + " of " + wrapped.size() + " lines): Space or Enter for"
+            + " more, q to stop --");
+        w.flush();
+        int key = terminal.reader().read();
+        w.print("\r");
+        terminal.puts(InfoCmp.Capability.clr_eol);
+        if (key < 0 || key == 'q' || key == 'Q' || key == 3 || key == 4 || key == 27) {
+          break;
+        }
+      }
+      w.flush();
+    } catch (IOException e) {
+      log.warn("the pager could not read the terminal", e);
+    } finally {
+      terminal.setAttributes(saved);
+      List<String> later;
+      synchronized (this) {
+        paging = false;
+        later = List.copyOf(held);
+        held.clear();
+      }
+      if (!later.isEmpty()) {
+        terminal.writer().println(String.join("\n", later));
+      }
+      terminal.writer().flush();
+    }
+  }
+
+  @Override
+  public void bell() {
+    if (terminal.puts(InfoCmp.Capability.bell)) {
+      terminal.flush();
+    }
+  }
+
+  /** The width text is wrapped to: the terminal's, or 80 when it does not say. */
+  private int width() {
+    int w = terminal.getWidth();
+    return w < 20 ? 80 : w;
   }
 
   @Override

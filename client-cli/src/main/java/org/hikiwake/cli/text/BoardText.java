@@ -70,8 +70,8 @@ public final class BoardText {
     List<String> out = new ArrayList<>();
     out.add("News (release one now with: hikiwake class news ID):");
     for (org.hikiwake.proto.wire.NewsInfo n : b.getNewsList()) {
-      out.add(cut("  " + line(n.getId()) + " (round " + n.getRound() + "): "
-          + line(n.getHeadline()), WIDTH));
+      out.add(cut("  " + line(n.getId()) + (n.getRound() == 0 ? " (not scheduled): "
+          : " (round " + n.getRound() + "): ") + line(n.getHeadline()), WIDTH));
     }
     return out;
   }

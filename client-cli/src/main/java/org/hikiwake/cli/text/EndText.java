@@ -70,22 +70,56 @@ public final class EndText {
 
   /** How the game ended, e.g. {@code AGREEMENT. Russia accepted Japan's offer.}. */
   public static String outcome(PublicScenario s, Result r) {
+    String what = what(s, r);
+    return r.outcome().name().replace('_', '-') + ". "
+        + Character.toUpperCase(what.charAt(0)) + what.substring(1);
+  }
+
+  /**
+   * How the game ended, as the end of a sentence that begins "The game ended",
+   * e.g. {@code in an agreement: Russia accepted Japan's offer.}.
+   */
+  public static String howItEnded(PublicScenario s, Result r) {
+    String how = switch (r.outcome()) {
+      case AGREEMENT -> "in an agreement: ";
+      case WALK_OUT -> "in a walk-out: ";
+      case DEADLINE -> "at the deadline: ";
+      case ABANDONED -> "early: ";
+    };
+    return how + what(s, r);
+  }
+
+  /** What ended the game, in words, e.g. {@code Russia accepted Japan's offer.}. */
+  private static String what(PublicScenario s, Result r) {
     String by = r.endedBy().map(role -> line(s.roleName(role))).orElse("");
     switch (r.outcome()) {
       case AGREEMENT:
-        return "AGREEMENT. " + by + " accepted "
+        return by + " accepted "
             + r.endedBy().map(role -> line(s.roleName(s.opponentOf(role))) + "'s")
                 .orElse("the") + " offer.";
       case WALK_OUT:
-        return "WALK-OUT. " + by + " walked away; no agreement.";
+        return by + " walked away; no agreement.";
       case DEADLINE:
-        return "DEADLINE. The last round passed with no agreement.";
+        return "the talks ran out of time with no agreement.";
       case ABANDONED:
-        return "ABANDONED. The instructor ended the game; no agreement.";
+        return "the instructor ended the game; no agreement.";
       default:
         throw new AssertionError(r.outcome());
     }
   }
+
+  /** What the debrief's terms mean, one line each, for a reader meeting them for the first time. */
+  public static final List<String> TERMS = List.of(
+      "  What the terms mean:",
+      "  - Zone of possible agreement (ZOPA): the packages worth more than no agreement to both"
+          + " sides.",
+      "  - Nash bargaining package: the package that makes the product of both sides' gains"
+          + " over no agreement largest.",
+      "  - Kalai-Smorodinsky package: the package that gives both sides the same share of the"
+          + " most each could gain.",
+      "  - Pareto frontier: the packages that no other package beats for both sides at once.",
+      "  - Points from the frontier: how far a package falls short of the frontier; 0 means no"
+          + " package is better for both sides.");
 
   /**
    * The debrief: the zone of possible agreement, the Nash and
@@ -110,6 +144,7 @@ public final class EndText {
           columns));
     }
     if (result.isEmpty()) {
+      out.addAll(TERMS);
       return out;
     }
     Result r = result.get();
@@ -127,6 +162,7 @@ public final class EndText {
     } else {
       out.add("  No agreement; no package cleared both reservation values.");
     }
+    out.addAll(TERMS);
     return out;
   }
 

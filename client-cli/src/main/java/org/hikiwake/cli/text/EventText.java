@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.hikiwake.engine.game.Event;
+import org.hikiwake.engine.game.GameSettings;
+import org.hikiwake.engine.game.Offer;
 import org.hikiwake.engine.scenario.News;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.engine.scenario.PointChange;
@@ -64,16 +66,7 @@ public final class EventText {
               .orElse("")
           + "; " + roleName(after, after.scenario().firstMover()) + " moves first.");
     } else if (e instanceof Event.TurnChanged t) {
-      String when = "Round " + t.round() + " of " + (after.settings().hasUncertainEnd()
-          ? "up to " : "") + after.settings().rounds() + ": ";
-      String time = t.deadline().map(d -> " (" + duration(Duration.between(at, d).toMillis())
-          + " to move)").orElse("");
-      if (after.isMe(t.role())) {
-        out.add(when + "your turn" + time + ". Make an offer"
-            + (after.canAccept() ? ", accept the one on the table" : "") + " or walk away.");
-      } else {
-        out.add(when + roleName(after, t.role()) + "'s turn" + time + ".");
-      }
+      out.add(turnChanged(after, t, at));
     } else if (e instanceof Event.OfferMade o) {
       String who = after.isMe(o.role()) ? "You offered" : roleName(after, o.role()) + " offers";
       out.addAll(packageLines(after, who, o.pkg()));
@@ -82,10 +75,12 @@ public final class EventText {
           : speaker(after, c.role()) + " says: " + line(c.text()));
     } else if (e instanceof Event.TurnTimedOut t) {
       out.add((after.isMe(t.role()) ? "You" : roleName(after, t.role()))
-          + " ran out of time; the turn passes and the offer on the table stays.");
+          + " ran out of time; the turn passes" + (after.onTable().isPresent()
+              ? " and the offer on the table stays." : ", with nothing on the table yet."));
     } else if (e instanceof Event.ClockRestarted c) {
-      out.add("The turn clock was restarted after a server restart: "
-          + duration(Duration.between(at, c.deadline()).toMillis()) + " left.");
+      // Said as of the restart: by the time a client hears of it, some of that has gone.
+      out.add("The server restarted; the turn clock started again with "
+          + duration(Duration.between(at, c.deadline()).toMillis()) + " on it.");
     } else if (e instanceof Event.Announced a) {
       out.add("INSTRUCTOR: " + line(a.text()));
     } else if (e instanceof Event.Paused) {
@@ -106,6 +101,55 @@ public final class EventText {
       throw new AssertionError(e);
     }
     return out;
+  }
+
+  /**
+   * A new turn, with what the deadline means for it: the final round and the
+   * very last turn (when an offer can no longer be accepted) are said in so
+   * many words; with an uncertain end, that any round from the earliest on
+   * may be the last.
+   */
+  private static String turnChanged(GameView after, Event.TurnChanged t, Instant at) {
+    String round = "Round " + t.round() + " of " + (after.settings().hasUncertainEnd()
+        ? "up to " : "") + after.settings().rounds();
+    String time = t.deadline().map(d -> " (" + duration(Duration.between(at, d).toMillis())
+        + " to move)").orElse("");
+    boolean mine = after.isMe(t.role());
+    String who = mine ? "your turn" : roleName(after, t.role()) + "'s turn";
+    if (after.isLastTurn()) {
+      String then;
+      if (mine) {
+        then = "An offer now could never be accepted: the game ends right after it with no"
+            + " agreement. " + (after.canAccept()
+                ? "Accept the offer on the table, or the game ends with no agreement."
+                : "There is no offer to accept, so the game ends with no agreement.");
+      } else if (after.onTable().isPresent() && !after.onTable().get().proposer()
+          .equals(t.role())) {
+        String offer = after.isMe(after.onTable().get().proposer()) ? "your offer"
+            : roleName(after, after.onTable().get().proposer()) + "'s offer";
+        then = "Unless " + roleName(after, t.role()) + " accepts " + offer
+            + ", the game ends with no agreement.";
+      } else {
+        then = "The game ends after it with no agreement.";
+      }
+      return round + ", the last turn of the game: " + who + time + ". " + then;
+    }
+    if (after.isFinalRound()) {
+      String other = roleName(after, after.scenario().opponentOf(t.role()));
+      return round + ", the final round: " + who + time + (mine ? ". Make an offer (" + other
+          + " has one turn left to accept it)" + (after.canAccept()
+              ? ", accept the one on the table" : "") + " or walk away." : ".");
+    }
+    String line = round + ": " + who + time + (mine ? ". Make an offer" + (after.canAccept()
+        ? ", accept the one on the table" : "") + " or walk away." : ".");
+    Optional<Integer> earliest = after.settings().uncertainEnd()
+        .map(GameSettings.UncertainEnd::earliest).filter(e -> t.round() >= e);
+    if (earliest.isPresent()) {
+      line += " Any round from " + earliest.get() + " on may be the last"
+          + (mine && t.turn() % 2 == 1
+              ? ": if this one is, an offer made now can never be accepted." : ".");
+    }
+    return line;
   }
 
   /**
@@ -149,7 +193,59 @@ public final class EventText {
           : "  " + roleName(after, role.id()) + "'s points change: " + String.join(", ", changes)
               + ".");
     }
+    out.addAll(revalued(after, n));
     return out;
+  }
+
+  /**
+   * For a player whose points the news changed: what the offer on the table
+   * and the player's own last offer are worth now, against before, and where
+   * that leaves them against the reservation value.
+   */
+  private static List<String> revalued(GameView after, News n) {
+    List<String> out = new ArrayList<>();
+    Optional<String> me = after.myRole();
+    Optional<RoleSheet> sheet = after.mySheet();
+    if (me.isEmpty() || sheet.isEmpty() || n.changesFor(me.get()).isEmpty()) {
+      return out;
+    }
+    PointsTable now = sheet.get().points();
+    PointsTable was = now;
+    for (PointChange c : n.changesFor(me.get())) {
+      was = was.plus(c.issue(), c.option(), -c.delta());
+    }
+    int rv = sheet.get().reservationValue();
+    Optional<Offer> table = after.onTable();
+    if (table.isPresent()) {
+      String whose = after.isMe(table.get().proposer()) ? "Your offer on the table"
+          : roleName(after, table.get().proposer()) + "'s offer on the table";
+      out.add(revalued(after.scenario(), whose, table.get().pkg(), was, now, rv));
+    }
+    Optional<Offer> mine = after.lastOfferOf(me.get());
+    if (mine.isPresent() && !(table.isPresent() && after.isMe(table.get().proposer()))) {
+      out.add(revalued(after.scenario(), "Your last offer", mine.get().pkg(), was, now, rv));
+    }
+    return out;
+  }
+
+  private static String revalued(PublicScenario scenario, String what, Package pkg,
+      PointsTable was, PointsTable now, int rv) {
+    int before = was.score(scenario.canonical(pkg));
+    int after = now.score(scenario.canonical(pkg));
+    if (before == after) {
+      return "  " + what + " is still worth " + after + " points to you (the news does not"
+          + " touch it).";
+    }
+    String where;
+    if (after > rv) {
+      where = (before > rv ? "still" : "now") + " above";
+    } else if (after < rv) {
+      where = (before < rv ? "still" : "now") + " below";
+    } else {
+      where = "now equal to";
+    }
+    return "  " + what + " is now worth " + after + " points to you, was " + before + ": "
+        + where + " your reservation value of " + rv + ".";
   }
 
   /** A player connected or disconnected (presence is not recorded, so it has no sighting). */

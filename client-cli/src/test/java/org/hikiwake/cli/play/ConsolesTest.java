@@ -34,7 +34,7 @@ class ConsolesTest {
     return Consoles.open(choice, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(out, true, StandardCharsets.UTF_8), home, new AtomicReference<>(),
-        new PrintStream(notes, true, StandardCharsets.UTF_8));
+        () -> "hikiwake > ", new PrintStream(notes, true, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -59,7 +59,7 @@ class ConsolesTest {
     PrintStream shown = new PrintStream(out, true, StandardCharsets.UTF_8);
 
     try (Console c = Consoles.open(lines, keyboard, shown, shown, home, new AtomicReference<>(),
-        new PrintStream(notes, true, StandardCharsets.UTF_8))) {
+        () -> "hikiwake > ", new PrintStream(notes, true, StandardCharsets.UTF_8))) {
       typing.write("walkaway\nno\n".getBytes(StandardCharsets.UTF_8));
       typing.flush();
       assertThat(c.readLine()).isEqualTo("walkaway");

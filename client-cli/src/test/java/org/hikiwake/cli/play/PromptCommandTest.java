@@ -42,7 +42,7 @@ class PromptCommandTest {
 
   @Test
   void parse_namesAreCaseInsensitive() {
-    assertThat(PromptCommand.parse("ACCEPT")).isEqualTo(new PromptCommand.Accept());
+    assertThat(PromptCommand.parse("ACCEPT")).isEqualTo(new PromptCommand.Accept(false));
     assertThat(PromptCommand.parse("Quit")).isEqualTo(new PromptCommand.Quit());
   }
 
@@ -54,8 +54,52 @@ class PromptCommandTest {
 
   @Test
   void parse_unknown_pointsToHelp() {
-    assertThat(PromptCommand.parse("propse x=y"))
-        .isEqualTo(new PromptCommand.Invalid("unknown command 'propse'; type `help` for the commands"));
+    assertThat(PromptCommand.parse("frobnicate x=y")).isEqualTo(new PromptCommand.Invalid(
+        "unknown command 'frobnicate'; type `help` for the commands"));
+  }
+
+  @Test
+  void parse_misspelledCommand_suggestsTheNearest() {
+    assertThat(PromptCommand.parse("acept")).isEqualTo(new PromptCommand.Invalid(
+        "unknown command 'acept'; did you mean `accept`? Type `help` for the commands."));
+    assertThat(PromptCommand.parse("propse x=y")).isEqualTo(new PromptCommand.Invalid(
+        "unknown command 'propse'; did you mean `propose`? Type `help` for the commands."));
+    assertThat(((PromptCommand.Invalid) PromptCommand.parse("hist")).reason())
+        .contains("did you mean `history`?");
+    assertThat(((PromptCommand.Invalid) PromptCommand.parse("offr a=b")).reason())
+        .contains("did you mean `offer`?");
+  }
+
+  @Test
+  void parse_acceptYes_skipsTheQuestion() {
+    assertThat(PromptCommand.parse("accept")).isEqualTo(new PromptCommand.Accept(false));
+    assertThat(PromptCommand.parse("accept --yes")).isEqualTo(new PromptCommand.Accept(true));
+    assertThat(PromptCommand.parse("accept -y")).isEqualTo(new PromptCommand.Accept(true));
+    assertThat(PromptCommand.parse("accept it")).isInstanceOf(PromptCommand.Invalid.class);
+  }
+
+  @Test
+  void parse_spacesAroundEquals_areJoined() {
+    assertThat(PromptCommand.parse("offer territory = two_islands energy= none far_east =major"
+        + " security=dialogue_only"))
+        .isEqualTo(new PromptCommand.Offer(com.google.common.collect.ImmutableList.of(
+            "territory=two_islands", "energy=none", "far_east=major", "security=dialogue_only"),
+            false));
+    assertThat(PromptCommand.parse("score energy = none"))
+        .isEqualTo(new PromptCommand.Score(
+            com.google.common.collect.ImmutableList.of("energy=none"), false));
+  }
+
+  @Test
+  void parse_scoreFromTable_setsTheFlag() {
+    assertThat(PromptCommand.parse("score --from-table far_east=none"))
+        .isEqualTo(new PromptCommand.Score(
+            com.google.common.collect.ImmutableList.of("far_east=none"), true));
+    assertThat(PromptCommand.parse("score -t energy=none"))
+        .isEqualTo(new PromptCommand.Score(
+            com.google.common.collect.ImmutableList.of("energy=none"), true));
+    assertThat(PromptCommand.parse("score"))
+        .isEqualTo(new PromptCommand.Score(com.google.common.collect.ImmutableList.of(), false));
   }
 
   @Test

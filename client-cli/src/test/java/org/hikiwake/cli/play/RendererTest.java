@@ -15,6 +15,7 @@ import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.proto.game.ChatPosted;
 import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.PresenceChanged;
+import org.hikiwake.cli.play.PlaySession;
 import org.junit.jupiter.api.Test;
 
 class RendererTest {
@@ -84,14 +85,217 @@ class RendererTest {
   }
 
   @Test
-  void event_theirTurnRanOut_saysTheOfferStaysAndInvitesMyMove() {
+  void event_theirTurnRanOutWithNothingOnTheTable_saysNothingStays() {
     RecordedGames.Game game = Fixtures.seatedTimed();
     LiveGame russia = Fixtures.joined("russia", game);
     game.timeOut();
     assertThat(Fixtures.textOf(russia, game, TURN_TIMED_OUT)).containsExactly(
-        "Japan ran out of time; the turn passes and the offer on the table stays.");
+        "Japan ran out of time; the turn passes, with nothing on the table yet.");
     assertThat(Fixtures.textOf(russia, game, TURN_CHANGED)).containsExactly(
         "Round 1 of 6: your turn (1:30 to move). Make an offer or walk away.");
+  }
+
+  @Test
+  void event_turnRanOutWithAnOffer_saysTheOfferStays() {
+    RecordedGames.Game game = Fixtures.seatedTimed().offer("japan", LOW);
+    LiveGame japan = Fixtures.joined("japan", game);
+    game.timeOut();
+    assertThat(Fixtures.textOf(japan, game, TURN_TIMED_OUT)).containsExactly(
+        "Russia ran out of time; the turn passes and the offer on the table stays.");
+  }
+
+  /** The game after offers of LOW by whoever is to move, until turn {@code turn} begins. */
+  private static RecordedGames.Game playTo(RecordedGames.Game game, int turn) {
+    while (game.state().turn() < turn) {
+      game.offer(game.state().toMove().orElseThrow(), LOW);
+    }
+    return game;
+  }
+
+  @Test
+  void event_finalRound_isAnnounced() {
+    RecordedGames.Game game = playTo(Fixtures.seated(), 9);
+    LiveGame japan = Fixtures.joined("japan", game);
+    game.offer("russia", LOW);
+    assertThat(Fixtures.textOf(japan, game, TURN_CHANGED)).containsExactly(
+        "Round 6 of 6, the final round: your turn. Make an offer (Russia has one turn left to"
+            + " accept it), accept the one on the table or walk away.");
+  }
+
+  @Test
+  void event_myLastTurn_saysAnOfferCanNeverBeAccepted() {
+    RecordedGames.Game game = playTo(Fixtures.seated(), 10);
+    LiveGame russia = Fixtures.joined("russia", game);
+    game.offer("japan", LOW);
+    assertThat(Fixtures.textOf(russia, game, TURN_CHANGED)).containsExactly(
+        "Round 6 of 6, the last turn of the game: your turn. An offer now could never be"
+            + " accepted: the game ends right after it with no agreement. Accept the offer on"
+            + " the table, or the game ends with no agreement.");
+  }
+
+  @Test
+  void event_theirLastTurn_saysTheGameEndsUnlessTheyAccept() {
+    RecordedGames.Game game = playTo(Fixtures.seated(), 10);
+    LiveGame japan = Fixtures.joined("japan", game);
+    game.offer("japan", LOW);
+    assertThat(Fixtures.textOf(japan, game, TURN_CHANGED)).containsExactly(
+        "Round 6 of 6, the last turn of the game: Russia's turn. Unless Russia accepts your"
+            + " offer, the game ends with no agreement.");
+  }
+
+  @Test
+  void event_uncertainEnd_saysAnyRoundFromTheEarliestMayBeTheLast() {
+    RecordedGames.Game game = RecordedGames.japanRussia(
+        org.hikiwake.engine.game.GameSettings.untimed(6).withUncertainEnd(4, 5))
+        .seat("japan", "Aiko").seat("russia", "Boris");
+    playTo(game, 6);
+    LiveGame russia = Fixtures.joined("russia", game);
+    game.offer("japan", LOW);
+    List<String> lines = Fixtures.textOf(russia, game, TURN_CHANGED);
+    assertThat(lines).containsExactly("Round 4 of up to 6: your turn. Make an offer, accept the"
+        + " one on the table or walk away. Any round from 4 on may be the last: if this one is,"
+        + " an offer made now can never be accepted.");
+    assertThat(Renderer.prompt(Fixtures.caughtUp(russia, game), Instant.EPOCH))
+        .isEqualTo("K7MX-Q2PA russia | round 4/?6, may be the last | YOUR TURN > ");
+  }
+
+  @Test
+  void prompt_finalRoundAndLastTurn_areMarkedAndFitEightyColumns() {
+    RecordedGames.Game game = playTo(Fixtures.seatedTimed(), 10);
+    LiveGame japan = Fixtures.joined("japan", game);
+    Instant now = japan.deadline().orElseThrow().minusSeconds(83);
+    assertThat(Renderer.prompt(japan, now))
+        .isEqualTo("K7MX-Q2PA japan | FINAL ROUND 6/6 | YOUR TURN 1:23 > ");
+    game.offer("japan", LOW);
+    LiveGame russia = Fixtures.joined("russia", game);
+    String last = Renderer.prompt(russia, russia.deadline().orElseThrow().minusSeconds(83));
+    assertThat(last).isEqualTo(
+        "K7MX-Q2PA russia | round 6/6 | YOUR LAST TURN: offers can't be accepted 1:23 > ");
+    assertThat(last.length()).isLessThan(80);
+    assertThat(Renderer.prompt(Fixtures.caughtUp(japan, game), now))
+        .startsWith("K7MX-Q2PA japan | round 6/6 | Russia's last turn");
+  }
+
+  @Test
+  void prompt_whileReconnecting_showsNoStaleCountdown() {
+    LiveGame japan = Fixtures.joined("japan", Fixtures.seatedTimed());
+    Instant deadline = japan.deadline().orElseThrow();
+    assertThat(Renderer.prompt(japan, deadline.plusSeconds(5), false))
+        .isEqualTo("K7MX-Q2PA japan | round 1/6 | YOUR TURN | reconnecting... > ");
+  }
+
+  @Test
+  void acceptCheck_belowReservationValue_warnsToWalkAway() {
+    // Japan offers the package Russia likes least that Japan can table: far below Russia's 55.
+    Package bad = Package.of("territory", "four_islands", "peace_treaty", "treaty_signed",
+        "energy", "none", "far_east", "none", "security", "dialogue_only", "missile_defence",
+        "no_statement");
+    LiveGame russia = Fixtures.joined("russia", Fixtures.seated().offer("japan", bad));
+    List<String> lines = Renderer.acceptCheck(russia.view());
+    assertThat(lines.get(0)).startsWith("You would accept Japan's offer: worth ")
+        .contains("below your reservation value of 55");
+    assertThat(lines).anyMatch(l -> l.contains("territory") && l.contains("four_islands"));
+    assertThat(lines.get(lines.size() - 1)).matches("That is \\d+ points below your reservation"
+        + " value: you would do better by walking away \\(you would score 55\\)\\.");
+    assertThat(Renderer.acceptQuestion(russia.view()))
+        .isEqualTo("Accept it? The game ends at once in this agreement.");
+  }
+
+  @Test
+  void acceptCheck_aboveReservationValue_hasNoWarning() {
+    LiveGame russia = Fixtures.joined("russia", Fixtures.seated().offer("japan", Fixtures.NASH));
+    assertThat(Renderer.acceptCheck(russia.view()).get(0)).isEqualTo(
+        "You would accept Japan's offer: worth 82 points to you (27 above your reservation value"
+            + " of 55)");
+    assertThat(Renderer.acceptCheck(russia.view())).noneMatch(l -> l.contains("walking away"));
+  }
+
+  @Test
+  void lastTurnOffer_isExplainedBeforeItIsSent() {
+    RecordedGames.Game game = playTo(Fixtures.seated(), 11);
+    LiveGame russia = Fixtures.joined("russia", game);
+    assertThat(Renderer.lastTurnOfferWarning(russia.view())).hasValue(
+        "This is the last turn of the game: an offer now can never be accepted, and the game"
+            + " ends right after it with no agreement (you score your reservation value, 55).");
+    assertThat(Renderer.lastTurnOfferWarning(Fixtures.joined("japan",
+        playTo(Fixtures.seated(), 10)).view())).isEmpty();
+  }
+
+  @Test
+  void leaving_saysHowToComeBack() {
+    assertThat(Renderer.leaving(PlaySession.Attach.resume("K7MX-Q2PA", "t"),
+        org.hikiwake.cli.net.ServerAddress.DEFAULT)).isEqualTo(
+        "Leaving. Your seat is kept: `hikiwake play --resume K7MX-Q2PA` takes it back.");
+    assertThat(Renderer.leaving(PlaySession.Attach.classJoin("CL4S-C0DE", "Zoë O'Neil", "t"),
+        org.hikiwake.cli.net.ServerAddress.parse("10.0.0.5:7430"))).isEqualTo(
+        "Leaving. Your seat is kept: `hikiwake join CL4S-C0DE --name \"Zoë O'Neil\""
+            + " --server 10.0.0.5:7430` takes it back.");
+  }
+
+  @Test
+  void help_explainsHowTheGameEndsAndHowToLeave() {
+    List<String> lines = Renderer.help(Fixtures.joined("japan", Fixtures.seated()).view());
+    assertThat(lines).anyMatch(l -> l.contains("accept --yes"));
+    assertThat(lines).anyMatch(l -> l.contains("Ctrl-C cancels the line"));
+    assertThat(lines).anyMatch(l -> l.contains("quit") && l.contains("Ctrl-D"));
+    assertThat(String.join(" ", lines)).contains("an offer made on the last turn (Russia's,"
+        + " in round 6) can never be accepted");
+  }
+
+  @Test
+  void brief_wrappedToEightyColumns_breaksNoWord() {
+    List<String> brief = Renderer.brief(Fixtures.joined("japan", Fixtures.seated()).view());
+    List<String> wrapped = org.hikiwake.cli.text.Wrap.lines(brief, 80);
+    assertThat(wrapped).allMatch(l -> l.codePointCount(0, l.length()) <= 80);
+    assertThat(String.join(" ", wrapped).split("\\s+"))
+        .containsExactly(String.join(" ", brief).split("\\s+"));
+  }
+
+  @Test
+  void brief_saysHowThisGameEnds() {
+    List<String> lines = Renderer.brief(Fixtures.joined("russia", Fixtures.seated()).view());
+    assertThat(String.join(" ", lines)).contains("How this game ends:");
+  }
+
+  @Test
+  void event_newsChangingMyPoints_revaluesTheOfferOnTheTableAndMyLastOffer() {
+    // Russia's offer stands when the round-2 news (China's ADIZ) lifts roadmap and
+    // full_fact_sheet for Japan: the Nash package goes from 57 to 62 for Japan.
+    RecordedGames.Game game = Fixtures.seated().offer("japan", LOW);
+    LiveGame japan = Fixtures.caughtUp(Fixtures.joined("japan", game), game);
+    game.offer("russia", Fixtures.NASH);
+    List<String> lines = Fixtures.textOf(japan, game, NEWS_ARRIVED);
+    assertThat(lines).contains(
+        "  Russia's offer on the table is now worth 62 points to you, was 57: still above your"
+            + " reservation value of 24.");
+    assertThat(lines).anyMatch(l -> l.startsWith("  Your last offer is now worth ")
+        || l.startsWith("  Your last offer is still worth "));
+  }
+
+  @Test
+  void event_newsNotChangingMyPoints_saysNothingOfTheTable() {
+    RecordedGames.Game game = Fixtures.seated().offer("japan", LOW);
+    LiveGame watcher = Fixtures.watching(game);
+    game.offer("russia", Fixtures.NASH);
+    assertThat(Fixtures.textOf(watcher, game, NEWS_ARRIVED))
+        .noneMatch(l -> l.contains("now worth"));
+  }
+
+  @Test
+  void welcome_watcherBeforeTheStart_isNotToldToWaitForTheOtherSide() {
+    List<String> lines = Renderer.welcome(Fixtures.watching(
+        RecordedGames.japanRussia().seat("japan", "Aiko")), false);
+    assertThat(lines).noneMatch(l -> l.contains("the other side"));
+    assertThat(lines).contains("Waiting for the players: 1 of 2 seats taken.");
+  }
+
+  @Test
+  void history_gameEnded_saysTheOutcomeInWords() {
+    RecordedGames.Game game = Fixtures.seated().offer("japan", Fixtures.NASH).accept("russia");
+    List<String> lines = Renderer.history(Fixtures.joined("japan", game));
+    assertThat(lines).contains("The game ended in an agreement: Russia accepted Japan's offer.");
+    assertThat(lines).noneMatch(l -> l.matches(".*\\b[A-Z]+_[A-Z_]+\\b.*")
+        || l.contains("AGREEMENT"));
   }
 
   @Test
@@ -206,11 +410,15 @@ class RendererTest {
   }
 
   @Test
-  void score_incompletePackage_listsMissingIssues() {
-    assertThat(Renderer.score(Fixtures.joined("japan", Fixtures.seated()).view(),
-        Package.of("territory", "four_islands", "energy", "none")))
-        .containsExactly("That package is incomplete; it lacks peace_treaty, far_east, security,"
-            + " missile_defence.");
+  void score_partialPackage_showsThePointsOfTheNamedIssuesAndWhatIsMissing() {
+    List<String> lines = Renderer.score(Fixtures.joined("japan", Fixtures.seated()).view(),
+        Package.of("territory", "four_islands", "energy", "none"));
+    assertThat(lines.get(0)).isEqualTo("Part of a package (2 of 6 issues): 42 points to you"
+        + " from these issues.");
+    assertThat(lines).anyMatch(l -> l.contains("four_islands") && l.contains("40"));
+    assertThat(lines.get(lines.size() - 1)).startsWith("It lacks peace_treaty, far_east,"
+        + " security, missile_defence: name them (or use `score --from-table issue=option"
+        + " ...`) for the package's total");
   }
 
   @Test

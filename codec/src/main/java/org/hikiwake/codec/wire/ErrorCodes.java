@@ -55,8 +55,15 @@ public final class ErrorCodes {
       case NOBODY_WAITING:
         return ErrorCode.ERROR_CODE_NOBODY_WAITING;
       case UNKNOWN_STUDENT:
-      case UNKNOWN_GAME_OF_CLASS:
         return ErrorCode.ERROR_CODE_UNKNOWN_STUDENT;
+      case UNKNOWN_GAME_OF_CLASS:
+        return ErrorCode.ERROR_CODE_UNKNOWN_CLASS_GAME;
+      case STUDENT_IN_GAME:
+        return ErrorCode.ERROR_CODE_STUDENT_IN_GAME;
+      case NO_GAMES_YET:
+        return ErrorCode.ERROR_CODE_NO_GAMES_YET;
+      case UNKNOWN_BOT:
+        return ErrorCode.ERROR_CODE_UNKNOWN_BOT;
       default:
         throw new AssertionError(code);
     }

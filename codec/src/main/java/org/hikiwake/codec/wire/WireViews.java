@@ -194,9 +194,11 @@ public final class WireViews {
   }
 
   /** The seat this connection held was resumed by another one (not recorded: seq 0). */
-  public static ServerMessage seatMoved(String gameCode, String role, Instant at) {
+  public static ServerMessage seatMoved(String gameCode, String role, Instant at,
+      boolean freed) {
     return ServerMessage.newBuilder().setEvent(EventView.newBuilder().setGameCode(gameCode)
-        .setAtMillis(at.toEpochMilli()).setSeatMoved(SeatMoved.newBuilder().setRole(role)))
+        .setAtMillis(at.toEpochMilli()).setSeatMoved(SeatMoved.newBuilder().setRole(role)
+            .setFreed(freed)))
         .build();
   }
 

@@ -145,6 +145,11 @@ public final class RecordedGames {
     return new Game(s, GameSettings.timed(s.rounds(), turnLimit));
   }
 
+  /** A new game of the built-in scenario with these settings (rounds, limit, an uncertain end). */
+  public static Game japanRussia(GameSettings settings) {
+    return new Game(builtIn(), settings);
+  }
+
   private static Scenario builtIn() {
     try {
       return ScenarioLoader.fromClasspath("japan-russia-2013");

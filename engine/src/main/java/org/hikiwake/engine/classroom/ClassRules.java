@@ -69,37 +69,58 @@ public final class ClassRules {
             tokenHash), known.get().name());
       }
       return refuse(RejectionCode.DUPLICATE_NAME, "A student named '" + known.get().name()
-          + "' is already in this class. If that is you on another laptop, rejoin there, or"
-          + " ask your instructor to free your seat (hikiwake class free).");
+          + "' is already in this class." + (s.settings().roster().isPresent() ? ""
+              : " If you are someone else, join with a name that tells you apart (for"
+                  + " example with your surname's initial).")
+          + " If it is you on another laptop, rejoin on that laptop, or ask your instructor"
+          + " to free your seat (hikiwake class free) and then join here.");
     }
     return new Arrival.Admitted(new ClassEvent.StudentArrived(name, tokenHash), name);
   }
 
   /**
-   * The games the instructor's start forms from the students waiting now.
+   * The students who may be paired now: those never paired, and those whose
+   * game has ended, in arrival order.
    *
+   * @param ended which of the class's games have ended (the host knows)
+   */
+  public static List<String> free(ClassState s, java.util.function.Predicate<String> ended) {
+    return s.students().values().stream()
+        .filter(st -> st.gameCode().isEmpty() || ended.test(st.gameCode().get()))
+        .map(ClassState.Student::name).toList();
+  }
+
+  /**
+   * The games the instructor's start forms from the students free now.
+   *
+   * @param free the students to pair: never paired, or their game has ended,
+   *     in arrival order (the host knows which games have ended and who is here)
    * @param round how many times the class has been paired before
    */
-  public static Pairing.Plan plan(ClassState s, int round) {
-    return Pairing.of(s.waiting(), s.settings().roster(), s.settings().pairingSeed(), round,
+  public static Pairing.Plan plan(ClassState s, List<String> free, int round) {
+    return Pairing.of(free, s.settings().roster(), s.settings().pairingSeed(), round,
         s.settings().oddStudentBot());
   }
 
-  /** Why the class cannot be started now, if it cannot. */
-  public static Optional<Rejection> startProblem(ClassState s) {
+  /**
+   * Why the class cannot be started now, if it cannot.
+   *
+   * @param free the students who could be paired now (see {@link #plan})
+   */
+  public static Optional<Rejection> startProblem(ClassState s, List<String> free) {
     if (s.isOver()) {
       return Optional.of(Rejection.of(RejectionCode.CLASS_OVER, "This class is over."));
     }
-    List<String> waiting = s.waiting();
-    if (waiting.isEmpty()) {
+    if (free.isEmpty()) {
       return Optional.of(Rejection.of(RejectionCode.NOBODY_WAITING, s.students().isEmpty()
           ? "No student has joined yet: give them the class code first."
-          : "Every student present is already in a game."));
+          : "Every student here is in a game that has not ended."));
     }
-    if (waiting.size() == 1 && s.settings().oddStudentBot().isEmpty()) {
-      return Optional.of(Rejection.of(RejectionCode.NOBODY_WAITING, "Only " + waiting.get(0)
-          + " is waiting, and this class plays no bots: wait for another student, or pair them"
-          + " with a bot."));
+    if (free.size() == 1 && s.settings().oddStudentBot().isEmpty()) {
+      return Optional.of(Rejection.of(RejectionCode.NOBODY_WAITING, "Only " + free.get(0)
+          + " is free, and this class plays no bot against an odd student: wait for another"
+          + " student, or pair them by hand (hikiwake class pair \"" + free.get(0)
+          + "\" bot:medium, or with a student whose game has ended)."));
     }
     return Optional.empty();
   }
@@ -134,8 +155,8 @@ public final class ClassRules {
       return Optional.of(Rejection.of(RejectionCode.CLASS_OVER, "This class is over."));
     }
     if (s.games().isEmpty()) {
-      return Optional.of(Rejection.of(RejectionCode.NOBODY_WAITING,
-          "The class has no games yet: start it first."));
+      return Optional.of(Rejection.of(RejectionCode.NO_GAMES_YET,
+          "The class has no games yet: start it first (hikiwake class start)."));
     }
     for (String t : targets) {
       if (!s.hasGame(t)) {

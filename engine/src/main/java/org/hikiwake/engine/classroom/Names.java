@@ -45,8 +45,8 @@ public final class Names {
     return out;
   }
 
-  /** Levenshtein distance between two strings. */
-  static int distance(String a, String b) {
+  /** Levenshtein distance between two strings (also used to suggest a mistyped word). */
+  public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -58,7 +58,9 @@ public record Roster(ImmutableList<String> names, ImmutableList<Pair> pairs) {
     List<String> names = new ArrayList<>();
     List<Pair> pairs = new ArrayList<>();
     Map<String, Integer> seenAt = new LinkedHashMap<>();
-    String[] lines = text.split("\r?\n", -1);
+    // a byte-order mark, as Windows editors and spreadsheets save UTF-8, is not part of a name
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    String[] lines = body.split("\r?\n|\r", -1);
     for (int i = 0; i < lines.length; i++) {
       int lineNo = i + 1;
       String line = lines[i];

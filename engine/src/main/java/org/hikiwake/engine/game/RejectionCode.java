@@ -44,10 +44,16 @@ public enum RejectionCode {
   NOT_ON_ROSTER,
   /** A student of that name is already in the class. */
   DUPLICATE_NAME,
-  /** No student is waiting to be paired. */
+  /** No student is free to be paired. */
   NOBODY_WAITING,
   /** No student of that name has joined the class. */
   UNKNOWN_STUDENT,
   /** The game named is not one of the class's. */
-  UNKNOWN_GAME_OF_CLASS
+  UNKNOWN_GAME_OF_CLASS,
+  /** The student is in a game that has not ended. */
+  STUDENT_IN_GAME,
+  /** The class has no games yet. */
+  NO_GAMES_YET,
+  /** No bot of that level is hosted here. */
+  UNKNOWN_BOT
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.HashCode;
+import java.util.List;
 import java.util.Optional;
 import org.hikiwake.engine.game.RejectionCode;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ClassRulesTest {
   private static final HashCode T1 = HashCode.fromString("01010101");
   private static final HashCode T2 = HashCode.fromString("02020202");
+  private static final HashCode T3 = HashCode.fromString("03030303");
 
   private static ClassState open(Optional<Roster> roster) {
     return ClassState.initial("CLASS-1", new ClassSettings("japan-russia-2013", 6,
@@ -68,22 +70,29 @@ class ClassRulesTest {
   }
 
   @Test
-  void startProblem_nobodyOrOnlyPairedStudents_isNobodyWaiting() {
+  void startProblem_nobodyOrOnlyPlayingStudents_isNobodyWaiting_andAnEndedGameFreesThem() {
     ClassState s = open(Optional.empty());
-    assertThat(ClassRules.startProblem(s)).hasValueSatisfying(r ->
+    assertThat(ClassRules.startProblem(s, ClassRules.free(s, g -> false))).hasValueSatisfying(r ->
         assertThat(r.code()).isEqualTo(RejectionCode.NOBODY_WAITING));
 
     s = arrive(arrive(s, "Aiko", T1), "Boris", T2);
-    assertThat(ClassRules.startProblem(s)).isEmpty();
-    Pairing.Plan plan = ClassRules.plan(s, 0);
+    assertThat(ClassRules.startProblem(s, ClassRules.free(s, g -> false))).isEmpty();
+    Pairing.Plan plan = ClassRules.plan(s, ClassRules.free(s, x -> false), 0);
     Pairing.Planned g = plan.games().get(0);
     s = ClassRules.apply(s, new ClassEvent.GameFormed("GAME-0001",
         ImmutableMap.of("japan", g.first(), "russia", g.second())));
 
     assertThat(s.waiting()).isEmpty();
     assertThat(s.student("Aiko").orElseThrow().gameCode()).contains("GAME-0001");
-    assertThat(ClassRules.startProblem(s).orElseThrow().message())
-        .contains("already in a game");
+    assertThat(ClassRules.startProblem(s, ClassRules.free(s, x -> false)).orElseThrow()
+        .message()).contains("in a game that has not ended");
+
+    // once their game has ended, both may be paired again, in arrival order
+    ClassState after = arrive(s, "Chen", T3);
+    assertThat(ClassRules.free(after, x -> false)).containsExactly("Chen");
+    assertThat(ClassRules.free(after, "GAME-0001"::equals)).containsExactly("Aiko", "Boris", "Chen");
+    assertThat(ClassRules.startProblem(after, List.of("Chen")).orElseThrow().message())
+        .contains("Only Chen is free").contains("class pair");
   }
 
   @Test
@@ -92,7 +101,8 @@ class ClassRulesTest {
         new ClassEvent.ClassEnded(java.time.Instant.EPOCH));
 
     assertThat(refusal(s, "Boris")).isEqualTo(RejectionCode.CLASS_OVER);
-    assertThat(ClassRules.startProblem(s).orElseThrow().code()).isEqualTo(RejectionCode.CLASS_OVER);
+    assertThat(ClassRules.startProblem(s, List.of("Aiko")).orElseThrow().code())
+        .isEqualTo(RejectionCode.CLASS_OVER);
     assertThat(ClassRules.freeProblem(s, "Aiko").orElseThrow().code())
         .isEqualTo(RejectionCode.CLASS_OVER);
     assertThat(ClassRules.controlProblem(s, java.util.List.of()).orElseThrow().code())

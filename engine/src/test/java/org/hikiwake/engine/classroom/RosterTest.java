@@ -42,6 +42,14 @@ class RosterTest {
   }
 
   @Test
+  void parse_aFileSavedByWindowsNotepad_ignoresTheByteOrderMarkAndCarriageReturns()
+      throws RosterException {
+    Roster roster = Roster.parse("\uFEFFAiko Tanaka, Boris Ivanov\r\nChen Wei\r\n", "r.txt");
+    assertThat(roster.names()).containsExactly("Aiko Tanaka", "Boris Ivanov", "Chen Wei");
+    assertThat(roster.find("aiko tanaka")).contains("Aiko Tanaka");
+  }
+
+  @Test
   void parse_nothingButComments_isAProblem() {
     assertThatThrownBy(() -> Roster.parse("# nobody yet\n\n", "empty.txt"))
         .hasMessageContaining("empty.txt: the roster names no students");

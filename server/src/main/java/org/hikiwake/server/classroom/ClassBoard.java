@@ -15,6 +15,7 @@ import org.hikiwake.server.room.GameProgress;
  * @param waiting students without a game, in arrival order
  * @param students every student, with their game and whether they are connected
  * @param games every game's progress, oldest first
+ * @param released the news the instructor released last, from any terminal or page
  */
 public record ClassBoard(
     String classCode,
@@ -24,8 +25,18 @@ public record ClassBoard(
     ImmutableList<StudentRow> students,
     ImmutableList<GameProgress> games,
     Optional<Instant> endsAt,
-    ImmutableList<News> news,
+    ImmutableList<NewsItem> news,
+    Optional<Released> released,
     Instant at) {
+
+  /**
+   * A news item of the class's scenario, with the round the class's games get
+   * it in, or 0 if it never arrives by itself (dropped, or after the last round).
+   */
+  public record NewsItem(String id, String headline, int round) {}
+
+  /** News the instructor released to the games at once (not on the scenario's schedule). */
+  public record Released(String newsId, String headline, Instant at) {}
 
   /** Where a class stands. */
   public enum Phase { OPEN, RUNNING, ENDED }

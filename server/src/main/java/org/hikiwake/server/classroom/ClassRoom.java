@@ -73,6 +73,8 @@ public final class ClassRoom {
   private ClassState state;
   /** Durable events only: the board and the answers are made from it. */
   private ClassState shown;
+  /** The news released last, for the board (confined to the executor). */
+  private Optional<ClassBoard.Released> released = Optional.empty();
   private long nextSeq;
   /** Connected students, by {@link Names#key}. */
   private final Map<String, Participant> present = new LinkedHashMap<>();
@@ -97,8 +99,6 @@ public final class ClassRoom {
     this.lobby = lobby;
     this.classLog = classLog;
     this.over = state.isOver();
-    this.bots = (room, role, level) -> log.warn("class {}: no bots are hosted on this server;"
-        + " the {} seat of game {} waits", code, role, room.code());
   }
 
   public String code() {
@@ -151,8 +151,12 @@ public final class ClassRoom {
   public void arrive(Participant p, String name, String studentToken, Replier replier) {
     executor.execute(() -> {
       if (!studentToken.isEmpty()) {
-        comeBack(p, studentToken, replier);
-        return;
+        // a freed student's old token is dead, but their name lets them in once more
+        boolean freed = state.student(name).filter(s -> s.tokenHash().isEmpty()).isPresent();
+        if (!freed || tokenMatchesAnyone(studentToken)) {
+          comeBack(p, studentToken, replier);
+          return;
+        }
       }
       String token = lobby.tokens().next();
       ClassRules.Arrival arrival = ClassRules.arrive(state, name, TokenHash.of(token));
@@ -176,6 +180,11 @@ public final class ClassRoom {
     });
   }
 
+  private boolean tokenMatchesAnyone(String studentToken) {
+    return shown.students().values().stream().anyMatch(s -> s.tokenHash().isPresent()
+        && TokenHash.matches(studentToken, s.tokenHash().get()));
+  }
+
   private void comeBack(Participant p, String studentToken, Replier replier) {
     for (ClassState.Student s : shown.students().values()) {
       if (s.tokenHash().isPresent() && TokenHash.matches(studentToken, s.tokenHash().get())) {
@@ -191,14 +200,14 @@ public final class ClassRoom {
         return;
       }
     }
-    replier.reply(new ClassReply.Refused(Refusal.of(Refusal.Problem.BAD_SEAT_TOKEN,
+    replier.reply(new ClassReply.Refused(Refusal.of(Refusal.Problem.BAD_STUDENT_TOKEN,
         "That student token does not match any student of class " + code + ". Join again"
             + " with your name; if it says the name is taken, ask your instructor to free"
             + " your seat.")));
   }
 
   private ClassReply.Joined joined(String name, String token) {
-    return new ClassReply.Joined(code, name, token, scenario.title(), shown.waiting().size());
+    return new ClassReply.Joined(code, name, token, scenario.title(), free(shown).size());
   }
 
   /** A student's connection went away. */
@@ -213,26 +222,42 @@ public final class ClassRoom {
 
   // ------------------------------------------------------------ the instructor
 
-  /** Pairs the waiting students who are here and seats them in new games. */
+  /** True if the class's game has ended (or has left this server's memory, finished). */
+  private boolean ended(String gameCode) {
+    return lobby.find(gameCode).map(r -> r.listing().result().isPresent()
+        || r.listing().damage().isPresent()).orElse(!gameCode.equals("pending"));
+  }
+
+  /** The students who may be paired now, in arrival order. */
+  private List<String> free(ClassState s) {
+    return ClassRules.free(s, this::ended);
+  }
+
+  /** Pairs the free students who are here (never paired, or their game ended) in new games. */
   public void start(Replier replier) {
     executor.execute(() -> {
-      List<String> here = state.waiting().stream()
-          .filter(n -> present.containsKey(Names.key(n))).toList();
-      Optional<Rejection> problem = ClassRules.startProblem(state);
+      List<String> free = free(state);
+      List<String> here = free.stream().filter(n -> present.containsKey(Names.key(n))).toList();
+      Optional<Rejection> problem = ClassRules.startProblem(state, free);
       if (problem.isEmpty() && here.isEmpty()) {
-        problem = Optional.of(Rejection.of(RejectionCode.NOBODY_WAITING, "The students waiting"
-            + " (" + String.join(", ", state.waiting()) + ") are not connected now."));
+        problem = Optional.of(Rejection.of(RejectionCode.NOBODY_WAITING, "The students free to"
+            + " play (" + String.join(", ", free) + ") are not connected now; they join again"
+            + " with: hikiwake join " + code + " --name NAME"));
+      }
+      if (problem.isEmpty() && here.size() == 1 && state.settings().oddStudentBot().isEmpty()) {
+        problem = ClassRules.startProblem(state, here);
+      }
+      if (problem.isEmpty() && state.settings().oddStudentBot().isPresent() && here.size() % 2 == 1) {
+        problem = botProblem(state.settings().oddStudentBot().get());
       }
       if (problem.isPresent()) {
         replier.reply(refused(problem.get()));
         return;
       }
-      Pairing.Plan plan = Pairing.of(here, state.settings().roster(),
-          state.settings().pairingSeed(), state.games().size(),
-          state.settings().oddStudentBot());
+      Pairing.Plan plan = ClassRules.plan(state, here, state.games().size());
       if (plan.isEmpty()) {
         replier.reply(refused(Rejection.of(RejectionCode.NOBODY_WAITING, "Only "
-            + String.join(", ", plan.waiting()) + " is waiting; pair them with a bot or wait"
+            + String.join(", ", plan.waiting()) + " is free; pair them by hand or wait"
             + " for another student.")));
         return;
       }
@@ -241,48 +266,82 @@ public final class ClassRoom {
     });
   }
 
-  /** Pairs two players by hand: waiting students, or a student and "bot:LEVEL". */
+  /** Pairs two players by hand: free students, or a student and "bot:LEVEL". */
   public void pair(String first, String second, Replier replier) {
     executor.execute(() -> {
-      Optional<Player> a = player(first);
-      Optional<Player> b = player(second);
       Optional<Rejection> problem;
       if (state.isOver()) {
         problem = Optional.of(Rejection.of(RejectionCode.CLASS_OVER, "This class is over."));
-      } else if (a.isEmpty()) {
-        problem = waitingProblem(first);
-      } else if (b.isEmpty()) {
-        problem = waitingProblem(second);
-      } else if (a.get().equals(b.get())) {
-        problem = Optional.of(Rejection.of(RejectionCode.UNKNOWN_STUDENT,
-            "A student cannot play against themselves."));
-      } else if (a.get() instanceof Player.Bot && b.get() instanceof Player.Bot) {
-        problem = Optional.of(Rejection.of(RejectionCode.UNKNOWN_STUDENT,
-            "A game needs at least one student."));
       } else {
-        problem = Optional.empty();
+        problem = playerProblem(first).or(() -> playerProblem(second));
+      }
+      if (problem.isEmpty()) {
+        Player a = player(first).orElseThrow();
+        Player b = player(second).orElseThrow();
+        if (a.equals(b)) {
+          problem = Optional.of(Rejection.of(RejectionCode.UNKNOWN_STUDENT,
+              "A student cannot play against themselves."));
+        } else if (a instanceof Player.Bot && b instanceof Player.Bot) {
+          problem = Optional.of(Rejection.of(RejectionCode.UNKNOWN_STUDENT,
+              "A game needs at least one student."));
+        }
       }
       if (problem.isPresent()) {
         replier.reply(refused(problem.get()));
         return;
       }
-      form(List.of(new Pairing.Planned(a.get(), b.get())), replier, "");
+      form(List.of(new Pairing.Planned(player(first).orElseThrow(),
+          player(second).orElseThrow())), replier, "");
     });
   }
 
+  private static boolean isBot(String typed) {
+    return typed.toLowerCase(Locale.ROOT).startsWith("bot:");
+  }
+
   private Optional<Player> player(String typed) {
-    if (typed.toLowerCase(Locale.ROOT).startsWith("bot:")) {
+    if (isBot(typed)) {
       return Optional.of(new Player.Bot(typed.substring(4).strip().toLowerCase(Locale.ROOT)));
     }
-    return state.student(typed).filter(ClassState.Student::isWaiting)
+    List<String> free = free(state);
+    return state.student(typed).filter(s -> free.contains(s.name()))
         .map(s -> new Player.Student(s.name()));
   }
 
-  private Optional<Rejection> waitingProblem(String typed) {
-    return Optional.of(state.student(typed).isPresent()
-        ? Rejection.of(RejectionCode.UNKNOWN_STUDENT, typed + " is already in a game.")
-        : Rejection.of(RejectionCode.UNKNOWN_STUDENT, "No student named '" + typed
-            + "' has joined this class."));
+  /** Why this typed player cannot be paired now, if they cannot. */
+  private Optional<Rejection> playerProblem(String typed) {
+    if (isBot(typed)) {
+      return botProblem(typed.substring(4).strip().toLowerCase(Locale.ROOT));
+    }
+    Optional<ClassState.Student> student = state.student(typed);
+    if (student.isEmpty()) {
+      List<String> near = Names.nearest(typed, state.students().values().stream()
+          .map(ClassState.Student::name).toList());
+      return Optional.of(Rejection.of(RejectionCode.UNKNOWN_STUDENT, "No student named '"
+          + typed + "' has joined this class." + (near.isEmpty() ? "" : " Did you mean "
+              + String.join(" or ", near.stream().map(n -> "'" + n + "'").toList()) + "?")));
+    }
+    if (!free(state).contains(student.get().name())) {
+      return Optional.of(Rejection.of(RejectionCode.STUDENT_IN_GAME, student.get().name()
+          + " is playing game " + student.get().gameCode().orElse("?") + ", which has not"
+          + " ended; pair them once it has (or end it: hikiwake class end --games "
+          + student.get().gameCode().orElse("CODE") + ")."));
+    }
+    return Optional.empty();
+  }
+
+  /** Why a bot of this level cannot play here, if it cannot. */
+  private Optional<Rejection> botProblem(String level) {
+    BotSeater seater = bots;
+    if (seater == null) {
+      return Optional.of(Rejection.of(RejectionCode.UNKNOWN_BOT,
+          "This server hosts no bots; pair the student with another student."));
+    }
+    if (!seater.levels().contains(level)) {
+      return Optional.of(Rejection.of(RejectionCode.UNKNOWN_BOT, "There is no bot level '"
+          + level + "'; the levels are " + String.join(", ", seater.levels()) + "."));
+    }
+    return Optional.empty();
   }
 
   /** Creates the games, records them, seats their players, and answers once all are done. */
@@ -348,13 +407,22 @@ public final class ClassRoom {
           room.seatForClass(p, role, s.name(), Optional.empty());
         }
       } else if (player instanceof Player.Bot bot) {
-        bots.seat(room, role, bot.level());
+        BotSeater seater = bots;
+        if (seater != null) {
+          seater.seat(room, role, bot.level());
+        } else {
+          log.warn("class {}: no bots are hosted here; the {} seat of game {} stays empty",
+              code, role, room.code());
+        }
       }
     });
   }
 
-  /** Seats bots in class games; until the bots are hosted, bot seats stay empty. */
+  /** Seats bots in class games. Without one, the class plays no bots. */
   public interface BotSeater {
+    /** The levels this host can seat, e.g. easy, medium, hard. */
+    List<String> levels();
+
     void seat(GameRoom room, String role, String level);
   }
 
@@ -407,6 +475,12 @@ public final class ClassRoom {
   public void control(Control control, List<String> targets, Replier replier) {
     executor.execute(() -> {
       Optional<Rejection> problem = ClassRules.controlProblem(state, targets);
+      if (problem.isEmpty() && control instanceof Control.ReleaseNews n
+          && scenario.news().stream().noneMatch(x -> x.id().equals(n.newsId()))) {
+        problem = Optional.of(Rejection.of(RejectionCode.UNKNOWN_NEWS, "The scenario has no"
+            + " news '" + org.hikiwake.server.room.ErrorText.echo(n.newsId()) + "'; its news: "
+            + String.join(", ", scenario.news().stream().map(x -> x.id()).toList()) + "."));
+      }
       if (problem.isPresent()) {
         replier.reply(refused(problem.get()));
         return;
@@ -510,11 +584,16 @@ public final class ClassRoom {
         return;
       }
       Instant endsAt = lobby.clock().instant().plus(limit);
+      long minutes = Math.max(1, limit.toMinutes());
+      String in = minutes == 1 ? "1 minute" : minutes + " minutes";
       record("instructor", List.of(new ClassEvent.TimeLimitSet(endsAt)), () -> {
         scheduleLimit(endsAt);
-        replier.reply(new ClassReply.Done("Every game ends at " + endsAt + " ("
-            + limit.toMinutes() + " minutes from now).", ImmutableList.of(), ImmutableMap.of(),
-            board()));
+        // the students hear of it too, in their games, as an announcement
+        applyControl(new Control.Announce("Your instructor has set a time limit: the game ends"
+            + " in " + in + ", deal or no deal."), unfinished(), (applied, refused) ->
+            replier.reply(new ClassReply.Done("Every game ends in " + in + " ("
+                + "class watch counts down); " + applied.size() + (applied.size() == 1 ? " game was" : " games were")
+                + " told.", ImmutableList.copyOf(applied), ImmutableMap.of(), board())));
       }, Optional.of(replier));
     });
   }
@@ -624,9 +703,25 @@ public final class ClassRoom {
     }
     ClassBoard.Phase phase = shown.isOver() ? ClassBoard.Phase.ENDED
         : shown.games().isEmpty() ? ClassBoard.Phase.OPEN : ClassBoard.Phase.RUNNING;
-    return new ClassBoard(code, scenario.title(), phase, shown.waiting(),
+    return new ClassBoard(code, scenario.title(), phase, ImmutableList.copyOf(free(shown)),
         ImmutableList.copyOf(students), ImmutableList.copyOf(rows), shown.endsAt(),
-        scenario.news(), lobby.clock().instant());
+        scheduledNews(), released, lobby.clock().instant());
+  }
+
+  /**
+   * The scenario's news with the rounds this class's games get them in (after
+   * any shift, drop or shuffle); round 0 for an item that never arrives by
+   * itself (dropped, or after the class's last round), which the instructor
+   * can still release by hand.
+   */
+  private ImmutableList<ClassBoard.NewsItem> scheduledNews() {
+    Map<String, Integer> rounds = state.settings().news().asMap(scenario);
+    int last = state.settings().rounds();
+    return scenario.news().stream().map(n -> {
+      int round = rounds.getOrDefault(n.id(), 0);
+      return new ClassBoard.NewsItem(n.id(), n.headline(), round >= 1 && round <= last ? round
+          : 0);
+    }).collect(ImmutableList.toImmutableList());
   }
 
   /** Something on the board changed: push it to the watchers soon, at most every interval. */
@@ -650,6 +745,23 @@ public final class ClassRoom {
    * Decides events now (so the next decision sees them), records them, and
    * runs {@code then} on this thread once they are durable.
    */
+  /** What the board remembers from a recovered class's log; before the room is shared. */
+  void recall(List<ClassRecorded> recorded) {
+    noteReleased(recorded);
+  }
+
+  /** Keeps the latest news released to at least one game, for the board's banner. */
+  private void noteReleased(List<ClassRecorded> recorded) {
+    for (ClassRecorded r : recorded) {
+      if (r.event() instanceof ClassEvent.ControlUsed used && !used.applied().isEmpty()
+          && used.control() instanceof Control.ReleaseNews n) {
+        scenario.news().stream().filter(x -> x.id().equals(n.newsId())).findFirst()
+            .ifPresent(x -> released = Optional.of(
+                new ClassBoard.Released(x.id(), x.headline(), r.at())));
+      }
+    }
+  }
+
   private void record(String actor, List<ClassEvent> events, Runnable then) {
     record(actor, events, then, Optional.empty());
   }
@@ -674,6 +786,7 @@ public final class ClassRoom {
       }
       try {
         shown = ClassRules.applyAll(shown, events);
+        noteReleased(recorded);
         then.run();
         boardChanged();
       } catch (RuntimeException e) {

@@ -99,6 +99,19 @@ public final class Classes {
     } catch (Lobby.CreateException e) {
       return CompletableFuture.failedFuture(new CreateException(e.refusal()));
     }
+    if (oddStudentBot.isPresent()) {
+      ClassRoom.BotSeater seater = botSeater;
+      String level = oddStudentBot.get();
+      if (seater == null || !seater.levels().contains(level)) {
+        return CompletableFuture.failedFuture(new CreateException(new Refusal.ByRules(
+            org.hikiwake.engine.game.Rejection.of(
+                org.hikiwake.engine.game.RejectionCode.UNKNOWN_BOT, seater == null
+                    ? "This server hosts no bots, so an odd student cannot play one; leave"
+                        + " out the odd student's bot and pair them by hand."
+                    : "There is no bot level '" + level + "'; the levels are "
+                        + String.join(", ", seater.levels()) + "."))));
+      }
+    }
     Optional<Roster> roster = Optional.empty();
     if (!rosterText.isBlank()) {
       if (rosterText.length() > MAX_ROSTER_CHARS) {
@@ -167,6 +180,7 @@ public final class Classes {
       ClassRoom room = new ClassRoom(h.classCode(), h.createdAt(), h.instructorTokenHash(),
           scenario.get(), state, nextSeq, executors.get(), lobby,
           rc.log().orElse(ClosedClassLog.INSTANCE), analysis);
+      room.recall(rc.events());
       wire(room);
       classes.put(h.classCode(), room);
       room.resume();

@@ -598,7 +598,7 @@ public final class Session implements Participant {
         seatRoom = null;
         seatRole = null;
       }
-      return WireViews.seatMoved(d.gameCode(), m.role(), m.at());
+      return WireViews.seatMoved(d.gameCode(), m.role(), m.at(), m.freed());
     } else if (item instanceof Delivery.Reply r) {
       return reply(d, r.requestId(), r.reply());
     }
@@ -671,6 +671,8 @@ public final class Session implements Participant {
         return ErrorCode.ERROR_CODE_BAD_ROSTER;
       case CLASS_GAME:
         return ErrorCode.ERROR_CODE_CLASS_GAME;
+      case BAD_STUDENT_TOKEN:
+        return ErrorCode.ERROR_CODE_BAD_STUDENT_TOKEN;
       default:
         throw new AssertionError(problem);
     }

@@ -63,7 +63,7 @@ final class WireClasses {
     for (GameProgress g : b.games()) {
       out.addGames(row(g));
     }
-    for (News n : b.news()) {
+    for (org.hikiwake.server.classroom.ClassBoard.NewsItem n : b.news()) {
       out.addNews(NewsInfo.newBuilder().setId(n.id()).setRound(n.round())
           .setHeadline(n.headline()));
     }

@@ -57,8 +57,11 @@ public record Delivery(String gameCode, PublicScenario scenario, ImmutableList<I
     }
   }
 
-  /** The seat this participant held was resumed by someone else, who holds it now. */
-  public record SeatMoved(String role, Instant at) implements Item {
+  /**
+   * The seat this participant held was resumed by someone else, who holds it
+   * now, or (freed) the instructor freed it for a new laptop.
+   */
+  public record SeatMoved(String role, Instant at, boolean freed) implements Item {
     public SeatMoved {
       checkNotNull(role, "role");
       checkNotNull(at, "at");

@@ -231,7 +231,7 @@ public final class GameRoom {
       Instant now = clock.instant();
       if (previous != null && previous != p) {
         previous.deliver(Delivery.of(code, publicScenario,
-            List.of(new Delivery.SeatMoved(role, now))));
+            List.of(new Delivery.SeatMoved(role, now, false))));
       } else if (previous == null) {
         broadcastPresence(role, true, p);
       }
@@ -303,7 +303,7 @@ public final class GameRoom {
           Instant now = clock.instant();
           if (previous != null && previous != p) {
             previous.deliver(Delivery.of(code, publicScenario,
-                List.of(new Delivery.SeatMoved(role, now))));
+                List.of(new Delivery.SeatMoved(role, now, false))));
             log.info("game {}: {} seat moved from {} to {}", code, role, previous.describe(),
                 p.describe());
           } else if (previous == null) {
@@ -432,7 +432,7 @@ public final class GameRoom {
         Participant holder = holders.remove(released.role());
         if (holder != null) {
           holder.deliver(Delivery.of(code, publicScenario,
-              List.of(new Delivery.SeatMoved(released.role(), r.at()))));
+              List.of(new Delivery.SeatMoved(released.role(), r.at(), true))));
         }
       }
     }

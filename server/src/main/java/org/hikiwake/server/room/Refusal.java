@@ -62,6 +62,8 @@ public sealed interface Refusal {
     /** The roster text has bad lines. */
     BAD_ROSTER,
     /** The game belongs to a class: its seats, watchers and recording are the class's. */
-    CLASS_GAME
+    CLASS_GAME,
+    /** The student token matches no student of the class. */
+    BAD_STUDENT_TOKEN
   }
 }

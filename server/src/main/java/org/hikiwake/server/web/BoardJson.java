@@ -31,10 +31,7 @@ final class BoardJson {
     }
   }
 
-  /** The latest news released from the dashboard, shown as a banner. */
-  record Released(String headline, Instant at) {}
-
-  static String of(ClassBoard board, View view, Optional<Released> released) {
+  static String of(ClassBoard board, View view) {
     boolean all = view.isPrivate();
     Json j = new Json().object()
         .field("type", "board")
@@ -62,13 +59,13 @@ final class BoardJson {
       board.waiting().forEach(j::value);
       j.endArray();
       j.name("news").array();
-      for (News n : board.news()) {
+      for (ClassBoard.NewsItem n : board.news()) {
         j.object().field("id", n.id()).field("round", n.round())
             .field("headline", n.headline()).endObject();
       }
       j.endArray();
     }
-    released.ifPresent(r -> j.name("released").object().field("headline", r.headline())
+    board.released().ifPresent(r -> j.name("released").object().field("headline", r.headline())
         .field("at", r.at().toEpochMilli()).endObject());
     return j.endObject().toString();
   }

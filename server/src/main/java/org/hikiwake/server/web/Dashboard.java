@@ -103,7 +103,6 @@ public final class Dashboard {
   private final byte[] page;
   private final byte[] landing;
   private final Map<String, byte[]> assets;
-  private final Map<String, BoardJson.Released> released = new ConcurrentHashMap<>();
   private final Map<String, Set<LiveFeed>> feeds = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<ImmutableList<DebriefFiles.File>>> debriefs =
       new ConcurrentHashMap<>();
@@ -334,10 +333,6 @@ public final class Dashboard {
     }
   }
 
-  Optional<BoardJson.Released> released(String classCode) {
-    return Optional.ofNullable(released.get(classCode));
-  }
-
   /** Live connections open now. */
   public int liveCount() {
     return feeds.values().stream().mapToInt(Set::size).sum();
@@ -391,16 +386,6 @@ public final class Dashboard {
 
   private Response controlDone(ClassRoom room, Control control, ClassReply reply) {
     if (reply instanceof ClassReply.Done d) {
-      if (control instanceof Control.ReleaseNews n && !d.applied().isEmpty()) {
-        d.board().news().stream().filter(x -> x.id().equals(n.newsId())).map(News::headline)
-            .findFirst().ifPresent(h -> {
-              released.put(room.code(), new BoardJson.Released(h, clock.instant()));
-              Set<LiveFeed> set = feeds.get(room.code());
-              if (set != null) {
-                set.forEach(LiveFeed::refresh);
-              }
-            });
-      }
       Json j = new Json().object().field("summary", d.summary());
       j.name("applied").array();
       d.applied().forEach(j::value);

@@ -143,7 +143,7 @@ final class LiveFeed implements Participant {
     }
     stuckSince = -1;
     unsent = false;
-    out.send(BoardJson.of(last, live.view(), dashboard.released(classCode())));
+    out.send(BoardJson.of(last, live.view()));
   }
 
   private void close(int status, String reason) {

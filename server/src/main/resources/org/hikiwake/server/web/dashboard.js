@@ -184,7 +184,7 @@
       const chosen = select.value;
       select.replaceChildren();
       for (const n of b.news) {
-        const o = el('option', null, 'Round ' + n.round + ': ' + n.headline);
+        const o = el('option', null, (n.round ? 'Round ' + n.round : 'Not scheduled') + ': ' + n.headline);
         o.value = n.id;
         select.appendChild(o);
       }

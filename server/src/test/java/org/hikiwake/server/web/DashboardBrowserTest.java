@@ -55,9 +55,15 @@ class DashboardBrowserTest {
         "/usr/bin/chromium-browser");
     Optional<Path> chromedriver = installed(System.getenv("CHROMEDRIVER"),
         "/usr/bin/chromedriver");
+    String missing = "no Chromium found (install Debian's packages: apt-get install"
+        + " chromium chromium-driver; or set CHROME_BIN and CHROMEDRIVER)";
+    if (Boolean.parseBoolean(System.getenv("HIKIWAKE_REQUIRE_BROWSER"))) {
+      // CI installs Chromium; there a missing browser is a failure, not a skip
+      org.assertj.core.api.Assertions.assertThat(chromium.isPresent() && chromedriver.isPresent())
+          .as(missing).isTrue();
+    }
     assumeTrue(chromium.isPresent() && chromedriver.isPresent(), "Skipping the dashboard's"
-        + " browser tests: no Chromium found (install Debian's packages: apt-get install"
-        + " chromium chromium-driver; or set CHROME_BIN and CHROMEDRIVER)");
+        + " browser tests: " + missing);
     profile = Files.createTempDirectory("hikiwake-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.get().toFile());

@@ -12,6 +12,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hikiwake.proto.wire.ClassCommandDone;
 import java.util.concurrent.TimeUnit;
 import org.hikiwake.proto.wire.ClassBoard;
 import org.hikiwake.proto.wire.ClassGameRow;
@@ -203,6 +204,25 @@ class DashboardHttpTest {
         .anyMatch(m -> m.contains("\"onTable\":{\"by\":\"Japan\"")
             && m.contains("\"joint\":139")));
     feed.socket.abort();
+  }
+
+  @Test
+  void newsReleasedFromTheTerminal_reachesBothFeedsAsTheBanner() throws Exception {
+    ScriptedClass c = scriptedClass("Aiko", "Boris");
+    String cookie = web.signIn(c.dashboardPath);
+    WebClient.Feed instructorFeed = web.live(page(c) + "live", cookie);
+    WebClient.Feed projectorFeed = web.live(page(c) + "live?view=projector", cookie);
+    assertThat(instructorFeed.next()).doesNotContain("\"released\"");
+
+    ClassCommandDone done = c.command(org.hikiwake.proto.wire.ClassCommand.newBuilder()
+        .setReleaseNews("crimea-sanctions"));
+    assertThat(done.getAppliedCount()).as("%s", done).isEqualTo(1);
+
+    for (WebClient.Feed feed : List.of(instructorFeed, projectorFeed)) {
+      await().atMost(Duration.ofSeconds(2)).until(() -> feed.all.stream()
+          .anyMatch(m -> m.contains("\"released\":{\"headline\":\"")));
+      feed.socket.abort();
+    }
   }
 
   @Test
