@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,8 +16,12 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.hikiwake.cli.ExitCode;
@@ -185,7 +190,7 @@ class TlsTest {
   }
 
   @Test
-  void dashboard_overHttps_signsInWithASecureCookie_andPlainHttpIsSentToHttps()
+  void dashboard_overHttps_signsInWithASecureCookie_livesOverWss_andPlainHttpIsSentToHttps()
       throws Exception {
     server = TestServer.startTls(tmp, false);
     ServerTls tls = server.server.tls().orElseThrow();
@@ -214,6 +219,28 @@ class TlsTest {
     HttpResponse<String> pageReply = https.send(HttpRequest.newBuilder(URI.create(origin + page))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(pageReply.statusCode()).isEqualTo(200);
+    // The live feed: a WebSocket over the same TLS (wss://), signed in by the cookie.
+    String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    BlockingQueue<String> pushed = new LinkedBlockingQueue<>();
+    WebSocket live = https.newWebSocketBuilder().header("Cookie", cookie)
+        .buildAsync(URI.create("wss://" + hostPort(server) + page + "live"),
+            new WebSocket.Listener() {
+              private final StringBuilder text = new StringBuilder();
+
+              @Override
+              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                  pushed.add(text.toString());
+                  text.setLength(0);
+                }
+                ws.request(1);
+                return null;
+              }
+            }).get(20, TimeUnit.SECONDS);
+    assertThat(pushed.poll(20, TimeUnit.SECONDS)).as("the board, pushed over wss://")
+        .contains("\"view\":\"instructor\"");
+    live.abort();
 
     HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
         .build();
