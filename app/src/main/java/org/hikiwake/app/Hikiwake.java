@@ -51,6 +51,7 @@ public final class Hikiwake extends HikiwakeClient {
   protected CommandLine commandLine(Optional<String> only) {
     CommandLine cl = new CommandLine(this);
     cl.addSubcommand(ServeCommand.class);
+    cl.addSubcommand(RecordingCommand.class);
     ClientCommands.addTo(cl);
     ScenarioTools.addTo(cl);
     cl.addSubcommand(CommandLine.HelpCommand.class);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import org.hikiwake.cli.ExitCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +40,12 @@ class RecordingCommandsTest {
     } finally {
       pool.shutdownNow();
     }
-    try (Stream<Path> files = Files.walk(tmp.resolve("data"))) {
-      recording = files.filter(p -> p.toString().endsWith(".hwr")).findFirst().orElseThrow();
-    }
+    // games live in the server's SQLite database; write this one out as a .hwr file
+    recording = tmp.resolve(code + ".hwr");
+    CliRun written = CliRun.run(Map.of(), "recording", code.toLowerCase(java.util.Locale.ROOT),
+        "--data", tmp.resolve("data").toString(), "--out", recording.toString());
+    assertThat(written.exitCode()).as(written.toString()).isZero();
+    assertThat(written.out()).contains("Wrote game " + code + " to " + recording);
   }
 
   @AfterAll
@@ -53,6 +55,17 @@ class RecordingCommandsTest {
 
   private static CliRun run(String... args) {
     return CliRun.run(Map.of(), args);
+  }
+
+  @Test
+  void recording_ofAnUnknownGameOrFolder_saysWhatToDo() throws Exception {
+    CliRun unknown = run("recording", "ZZZZ-ZZZZ", "--data", tmp.resolve("data").toString());
+    assertThat(unknown.exitCode()).isEqualTo(ExitCode.BAD_FILE);
+    assertThat(unknown.err()).contains("there is no game ZZZZ-ZZZZ")
+        .contains("hikiwake games");
+    CliRun noFolder = run("recording", code, "--data", tmp.resolve("nowhere").toString());
+    assertThat(noFolder.exitCode()).isEqualTo(ExitCode.BAD_FILE);
+    assertThat(noFolder.err()).contains("there is no game database").contains("--data DIR");
   }
 
   @Test

@@ -90,8 +90,13 @@ class TlsTest {
         .contains(fingerprint.toString());
     assertThat(Files.readString(knownServers("russia")))
         .contains(hostPort(server) + " " + fingerprint);
-    // the recording of a game over TLS is the same as any other
-    assertThat(server.dataDir.resolve("games").resolve(code + ".hwr")).exists();
+    // the recording of a game over TLS is the same as any other: in the store, and out of it
+    server.close();
+    Path recording = tmp.resolve(code + ".hwr");
+    CliRun written = CliRun.run(Map.of(), "recording", code, "--data",
+        server.dataDir.toString(), "--out", recording.toString());
+    assertThat(written.exitCode()).as(written.toString()).isZero();
+    assertThat(recording).isNotEmptyFile();
   }
 
   @Test

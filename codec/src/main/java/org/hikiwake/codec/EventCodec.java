@@ -17,6 +17,7 @@ import org.hikiwake.engine.game.NewsSchedule;
 import org.hikiwake.engine.game.Outcome;
 import org.hikiwake.engine.game.Result;
 import org.hikiwake.engine.replay.Recorded;
+import org.hikiwake.engine.scenario.Echo;
 import org.hikiwake.engine.scenario.Package;
 import org.hikiwake.proto.game.Announced;
 import org.hikiwake.proto.game.ChatPosted;
@@ -210,7 +211,7 @@ public final class EventCodec {
     for (Choice c : pkg.getChoicesList()) {
       String earlier = choices.putIfAbsent(c.getIssue(), c.getOption());
       if (earlier != null) {
-        String problem = "issue " + c.getIssue() + " is named more than once";
+        String problem = "issue " + Echo.of(c.getIssue()) + " is named more than once";
         if (!problems.contains(problem)) {
           problems.add(problem);
         }

@@ -22,7 +22,6 @@ import org.hikiwake.codec.wire.ErrorCodes;
 import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.server.net.ConnectionCounter;
 import org.hikiwake.server.net.ServerInitializer;
-import org.hikiwake.server.record.FileRecordingStore;
 import org.hikiwake.server.record.NoopRecordingStore;
 import org.hikiwake.server.record.RecordingStore;
 import org.hikiwake.server.record.RecoveredGame;
@@ -35,6 +34,7 @@ import org.hikiwake.server.room.SeatTokens;
 import org.hikiwake.server.tls.ServerTls;
 import org.hikiwake.server.web.Dashboard;
 import org.hikiwake.server.web.DashboardPasses;
+import org.hikiwake.server.store.SqliteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +66,7 @@ public final class HikiwakeServer implements AutoCloseable {
     ScenarioCatalog catalog = ScenarioCatalog.load(config.scenariosDir());
     if (config.durable()) {
       Files.createDirectories(config.dataDir());
-      this.store = FileRecordingStore.open(config.dataDir());
+      this.store = SqliteStore.open(config.dataDir());
     } else {
       this.store = NoopRecordingStore.noop();
     }
@@ -77,8 +77,8 @@ public final class HikiwakeServer implements AutoCloseable {
     try {
       SecureRandom random = new SecureRandom();
       this.lobby = new Lobby(catalog, store, workerGroup::next, Clock.systemUTC(),
-          new JoinCodes(random), new SeatTokens(random), new Revealer(analysis),
-          config.maxGames());
+          new JoinCodes(random), new SeatTokens(random, store.tokenSecret()),
+          new Revealer(analysis), config.maxGames(), config.finishedGameGrace());
       this.classes = new Classes(lobby, store, workerGroup::next, analysis, random);
       this.dashboard = new Dashboard(classes, new DashboardPasses(Clock.systemUTC(), random),
           Clock.systemUTC());
@@ -87,6 +87,10 @@ public final class HikiwakeServer implements AutoCloseable {
       int openClasses = classes.recover(store.recoverClasses());
       if (openClasses > 0) {
         log.info("{} resume", count(openClasses, "class", "classes"));
+      }
+      if (config.durable()) {
+        // a game that leaves memory is read back from the store; without one it must stay
+        lobby.startRetiring();
       }
       if (!recovered.isEmpty()) {
         log.info("recovered {} from {}; {} {}", count(recovered.size(), "recording", "recordings"),

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.hikiwake.server.room.Lobby;
 
 /**
  * How a server runs: where it listens, where it keeps recordings, extra
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param messageBurst messages a connection may send at once before the rate applies
  * @param maxGames most games held at once
  * @param durable false to record to a no-op sink (benchmarks only)
+ * @param finishedGameGrace how long a finished game with nobody in it stays in
+ *     memory before listings, late watchers and fetches get it from the store
  */
 public record ServerConfig(
     String bindAddress,
@@ -33,7 +36,8 @@ public record ServerConfig(
     double messagesPerSecond,
     int messageBurst,
     int maxGames,
-    boolean durable) {
+    boolean durable,
+    Duration finishedGameGrace) {
 
   public static final int DEFAULT_PORT = 7430;
   public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
@@ -44,13 +48,14 @@ public record ServerConfig(
     checkArgument(messagesPerSecond > 0, "messagesPerSecond must be > 0");
     checkArgument(messageBurst >= 1, "messageBurst must be >= 1");
     checkArgument(maxGames >= 1, "maxGames must be >= 1");
+    checkArgument(!finishedGameGrace.isNegative(), "finishedGameGrace must be >= 0");
   }
 
   /** Loopback, port 7430, ./hikiwake-data, built-in scenarios only. */
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, Path.of("hikiwake-data"),
         Optional.empty(), DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(90),
-        Duration.ofSeconds(30), 20, 60, 100_000, true);
+        Duration.ofSeconds(30), 20, 60, 100_000, true, Lobby.DEFAULT_FINISHED_GRACE);
   }
 
   /**
@@ -86,46 +91,60 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(bindAddress, newPort, dataDir, scenariosDir, maxFrameBytes,
-        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames,
+        durable, finishedGameGrace);
   }
 
   public ServerConfig withBindAddress(String address) {
     return new ServerConfig(address, port, dataDir, scenariosDir, maxFrameBytes,
-        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames,
+        durable, finishedGameGrace);
   }
 
   public ServerConfig withDataDir(Path dir) {
     return new ServerConfig(bindAddress, port, dir, scenariosDir, maxFrameBytes,
-        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames,
+        durable, finishedGameGrace);
   }
 
   public ServerConfig withScenariosDir(Path dir) {
     return new ServerConfig(bindAddress, port, dataDir, Optional.of(dir), maxFrameBytes,
-        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames,
+        durable, finishedGameGrace);
   }
 
   public ServerConfig withIdleTimeout(Duration timeout) {
     return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
-        timeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable);
+        timeout, frameTimeout, messagesPerSecond, messageBurst, maxGames,
+        durable, finishedGameGrace);
   }
 
   public ServerConfig withFrameTimeout(Duration timeout) {
     return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
-        idleTimeout, timeout, messagesPerSecond, messageBurst, maxGames, durable);
+        idleTimeout, timeout, messagesPerSecond, messageBurst, maxGames,
+        durable, finishedGameGrace);
   }
 
   public ServerConfig withMessageRate(double perSecond, int burst) {
     return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
-        idleTimeout, frameTimeout, perSecond, burst, maxGames, durable);
+        idleTimeout, frameTimeout, perSecond, burst, maxGames,
+        durable, finishedGameGrace);
   }
 
   public ServerConfig withMaxGames(int games) {
     return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
-        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, games, durable);
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, games,
+        durable, finishedGameGrace);
+  }
+
+  public ServerConfig withFinishedGameGrace(Duration grace) {
+    return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, durable, grace);
   }
 
   public ServerConfig withDurable(boolean isDurable) {
     return new ServerConfig(bindAddress, port, dataDir, scenariosDir, maxFrameBytes,
-        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames, isDurable);
+        idleTimeout, frameTimeout, messagesPerSecond, messageBurst, maxGames,
+        isDurable, finishedGameGrace);
   }
 }

@@ -8,6 +8,7 @@ import static org.hikiwake.server.ErrorCodeTest.expectError;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import org.hikiwake.proto.wire.WatchGame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole class on real sockets: an instructor and seven students (one odd)
@@ -47,10 +49,13 @@ import org.junit.jupiter.api.Test;
 class ClassSessionTest {
   private HikiwakeServer server;
   private final List<TestClient> clients = new ArrayList<>();
+  @TempDir
+  Path data;
 
   @BeforeEach
   void start() throws Exception {
-    server = HikiwakeServer.start(ServerConfig.defaults().withPort(0).withDurable(false)
+    // durable, as a class runs: every game and class event is committed to the SQLite store
+    server = HikiwakeServer.start(ServerConfig.defaults().withPort(0).withDataDir(data)
         .withMessageRate(1000, 1000));
   }
 

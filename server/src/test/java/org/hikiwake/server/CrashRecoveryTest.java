@@ -2,14 +2,18 @@ package org.hikiwake.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import com.google.common.hash.Hashing;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.hikiwake.proto.game.GameOutcome;
 import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.GameSnapshot;
@@ -33,11 +37,16 @@ class CrashRecoveryTest {
       "missile_defence", "written_assurance"};
 
   @TempDir Path data;
-  private final List<Process> children = new ArrayList<>();
+  private ChildServers children;
+
+  @org.junit.jupiter.api.BeforeEach
+  void children() {
+    children = new ChildServers(data);
+  }
 
   @AfterEach
   void killChildren() {
-    children.forEach(Process::destroyForcibly);
+    children.close();
   }
 
   @Test
@@ -93,30 +102,165 @@ class CrashRecoveryTest {
     }
   }
 
-  private Process startChild() throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ServerMain.class.getName(), "--port", "0", "--data", data.toString())
-        .redirectErrorStream(true).start();
-    children.add(p);
-    return p;
+  /** The cut points of the store: the JVM halts just before or just after a chosen commit. */
+  @ParameterizedTest
+  @ValueSource(strings = {"before-commit", "after-commit"})
+  void join_killedAroundItsCommit_retryWithItsKeyGetsOneSeatAndItsToken(String cut)
+      throws Exception {
+    String key = "crash-join-" + cut + "-0123456789";
+    Process first = startChild(haltAt(cut, key));
+    int port = portOf(first);
+    String code;
+    String japanToken;
+    try (TestClient japan = TestClient.connect(port);
+        TestClient russia = TestClient.connect(port)) {
+      code = japan.create("japan-russia-2013", 0, 0);
+      japanToken = japan.join(code, "japan", "Aiko").getJoined().getSeatToken();
+      russia.send(IdempotentRetryTest.join(code, "russia", key).setRequestId(41));
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("halted at the cut").isTrue();
+      assertThat(first.exitValue()).isEqualTo(137);
+    }
+
+    Process second = startChild();
+    int port2 = portOf(second);
+    try (TestClient japan = TestClient.connect(port2);
+        TestClient russia = TestClient.connect(port2);
+        TestClient again = TestClient.connect(port2)) {
+      ServerMessage resumed = japan.resume(code, japanToken);
+      long russiaSeats = resumed.getJoined().getGame().getHistoryList().stream()
+          .filter(e -> e.hasSeatFilled() && e.getSeatFilled().getRole().equals("russia"))
+          .count();
+      assertThat(russiaSeats).as("the seat is durable only if the commit was")
+          .isEqualTo(cut.equals("after-commit") ? 1 : 0);
+
+      ServerMessage retried = russia.request(41, IdempotentRetryTest.join(code, "russia", key));
+
+      assertThat(retried.hasJoined()).as("%s", retried).isTrue();
+      assertThat(retried.getJoined().getGame().getHistoryList().stream()
+          .filter(e -> e.hasSeatFilled() && e.getSeatFilled().getRole().equals("russia"))
+          .count()).isEqualTo(1);
+      // the token works: another connection resumes the seat with it and plays
+      ServerMessage taken = again.resume(code, retried.getJoined().getSeatToken());
+      assertThat(taken.getJoined().getRole()).isEqualTo("russia");
+      assertThat(japan.propose(JAPAN_OFFER).hasDone()).isTrue();
+      assertThat(again.accept().hasDone()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"before-commit", "after-commit"})
+  void move_killedAroundItsCommit_retryWithItsKeyMakesItExactlyOnce(String cut)
+      throws Exception {
+    String key = "crash-move-" + cut + "-0123456789";
+    Process first = startChild(haltAt(cut, key));
+    int port = portOf(first);
+    String code;
+    String japanToken;
+    try (TestClient japan = TestClient.connect(port);
+        TestClient russia = TestClient.connect(port)) {
+      code = japan.create("japan-russia-2013", 0, 0);
+      japanToken = japan.join(code, "japan", "Aiko").getJoined().getSeatToken();
+      russia.join(code, "russia", "Boris");
+      japan.send(IdempotentRetryTest.propose(key, JAPAN_OFFER).setRequestId(77));
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("halted at the cut").isTrue();
+    }
+
+    Process second = startChild();
+    int port2 = portOf(second);
+    try (TestClient japan = TestClient.connect(port2);
+        TestClient watcher = TestClient.connect(port2)) {
+      ServerMessage resumed = japan.resume(code, japanToken);
+      assertThat(resumed.getJoined().getGame().getHistoryList().stream()
+          .filter(EventView::hasOfferMade).count())
+          .isEqualTo(cut.equals("after-commit") ? 1 : 0);
+
+      ServerMessage retried = japan.request(77, IdempotentRetryTest.propose(key, JAPAN_OFFER));
+
+      assertThat(retried.hasDone()).as("%s", retried).isTrue();
+      GameSnapshot view = watcher.watch(code).getWatching().getGame();
+      assertThat(view.getHistoryList().stream().filter(EventView::hasOfferMade).count())
+          .isEqualTo(1);
+      assertThat(view.getToMove()).isEqualTo("russia");
+    }
+  }
+
+  /**
+   * SIGKILL while both players chat as fast as they can and a watcher follows:
+   * every event anyone was shown, and every acknowledged message, is there
+   * after the restart, under the same sequence number.
+   */
+  @Test
+  void sigkillUnderLoad_everythingShownOrAcknowledgedIsKeptUnderItsNumber() throws Exception {
+    Process first = startChild();
+    int port = portOf(first);
+    String code;
+    String japanToken;
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    List<EventView> watched;
+    try (TestClient japan = TestClient.connect(port);
+        TestClient russia = TestClient.connect(port);
+        TestClient watcher = TestClient.connect(port)) {
+      code = japan.create("japan-russia-2013", 0, 0);
+      japanToken = japan.join(code, "japan", "Aiko").getJoined().getSeatToken();
+      russia.join(code, "russia", "Boris");
+      assertThat(watcher.watch(code).hasWatching()).isTrue();
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Thread> talkers = new ArrayList<>();
+      for (TestClient side : List.of(japan, russia)) {
+        Thread t = new Thread(() -> {
+          for (int i = 0; !stop.get(); i++) {
+            String text = (side == japan ? "j" : "r") + i;
+            try {
+              if (side.say(text).hasDone()) {
+                acknowledged.add(text);
+              }
+            } catch (AssertionError | InterruptedException e) {
+              return; // the server is gone
+            }
+          }
+        });
+        t.setDaemon(true);
+        t.start();
+        talkers.add(t);
+      }
+      org.awaitility.Awaitility.await().atMost(60, TimeUnit.SECONDS)
+          .until(() -> acknowledged.size() >= 60);
+      first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      stop.set(true);
+      for (Thread t : talkers) {
+        t.join(TestClient.TIMEOUT.toMillis() + 5_000);
+      }
+      watched = List.copyOf(watcher.drained());
+    }
+
+    Process second = startChild();
+    int port2 = portOf(second);
+    try (TestClient japan = TestClient.connect(port2);
+        TestClient watcher = TestClient.connect(port2)) {
+      GameSnapshot after = watcher.watch(code).getWatching().getGame();
+      java.util.Map<Long, EventView> bySeq = new java.util.HashMap<>();
+      after.getHistoryList().forEach(e -> bySeq.put(e.getSeq(), e));
+      assertThat(watched).isNotEmpty().allSatisfy(e ->
+          assertThat(bySeq.get(e.getSeq())).as("event %s as shown before the crash", e.getSeq())
+              .isEqualTo(e));
+      Set<String> kept = new java.util.HashSet<>();
+      after.getHistoryList().stream().filter(EventView::hasChatPosted)
+          .forEach(e -> kept.add(e.getChatPosted().getText()));
+      assertThat(kept).containsAll(acknowledged);
+      assertThat(japan.resume(code, japanToken).hasJoined()).isTrue();
+    }
+  }
+
+  private static String haltAt(String cut, String key) {
+    return "-Dhikiwake.store.haltAt=" + cut + ":"
+        + Hashing.sha256().hashString(key, StandardCharsets.UTF_8);
+  }
+
+  private Process startChild(String... jvmOptions) throws IOException {
+    return children.start(jvmOptions);
   }
 
   private static int portOf(Process p) throws IOException {
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        StandardCharsets.UTF_8));
-    List<String> lines = new ArrayList<>();
-    String line;
-    while ((line = out.readLine()) != null) {
-      if (line.startsWith("listening on ")) {
-        int port = Integer.parseInt(line.substring("listening on ".length()).trim());
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-output");
-        drain.setDaemon(true);
-        drain.start();
-        return port;
-      }
-      lines.add(line);
-    }
-    throw new AssertionError("child server did not start: " + lines);
+    return ChildServers.portOf(p);
   }
 }

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.hikiwake.codec.Versions;
 import org.hikiwake.codec.recording.RecordingReader;
 import org.hikiwake.codec.recording.RecordingText;
 import org.hikiwake.codec.recording.ReplayedRecording;
 import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.proto.wire.ServerMessage;
-import org.hikiwake.server.record.FileRecordingStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,9 +64,9 @@ public final class GoldenRecordings {
     Path data = Files.createTempDirectory("golden");
     try (HikiwakeServer server = HikiwakeServer.start(
         ServerConfig.defaults().withPort(0).withDataDir(data))) {
-      copy(data, agreementAfterNews(server.port()), out.resolve("agreement.hwr"));
-      copy(data, walkOut(server.port()), out.resolve("walkout.hwr"));
-      copy(data, deadlineWithTimeOut(server.port()), out.resolve("deadline.hwr"));
+      copy(server, agreementAfterNews(server.port()), out.resolve("agreement.hwr"));
+      copy(server, walkOut(server.port()), out.resolve("walkout.hwr"));
+      copy(server, deadlineWithTimeOut(server.port()), out.resolve("deadline.hwr"));
     }
   }
 
@@ -83,10 +81,11 @@ public final class GoldenRecordings {
     return format == 1 ? "" : "v" + format;
   }
 
-  private static void copy(Path data, String code, Path target) throws Exception {
-    Path recorded = data.resolve(FileRecordingStore.GAMES_FOLDER)
-        .resolve(code + FileRecordingStore.EXTENSION);
-    Files.copy(recorded, target, StandardCopyOption.REPLACE_EXISTING);
+  private static void copy(HikiwakeServer server, String code, Path target) throws Exception {
+    // the database builds the game's self-contained recording, as a fetch gets it
+    byte[] recorded = server.lobby().recordingOf(server.lobby().find(code).orElseThrow())
+        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    Files.write(target, recorded);
     ReplayedRecording replayed = ReplayedRecording.of(RecordingReader.read(target),
         target.getFileName().toString());
     if (!replayed.isSound() || !replayed.last().isOver()) {

@@ -117,7 +117,11 @@ public final class TestClient implements AutoCloseable {
 
   /** Sends a request with a fresh id and waits for the reply to it. */
   public ServerMessage request(ClientMessage.Builder msg) throws InterruptedException {
-    long id = ids.incrementAndGet();
+    return request(ids.incrementAndGet(), msg);
+  }
+
+  /** Sends a request with the given id (a retry uses its first id again) and waits for its reply. */
+  public ServerMessage request(long id, ClientMessage.Builder msg) throws InterruptedException {
     channel.writeAndFlush(msg.setRequestId(id).build());
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (true) {
@@ -185,6 +189,12 @@ public final class TestClient implements AutoCloseable {
   }
 
   public List<EventView> seen() {
+    return seen;
+  }
+
+  /** Every pushed event received so far, oldest first, those not awaited yet included. */
+  public List<EventView> drained() {
+    events.drainTo(seen);
     return seen;
   }
 

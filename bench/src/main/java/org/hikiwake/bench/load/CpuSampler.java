@@ -136,9 +136,9 @@ final class CpuSampler {
 
   /** Groups a thread by its name (Linux cuts native thread names to 15 characters). */
   private static String groupOf(String thread) {
-    if (thread.startsWith("bench-client")) {
+    if (thread.startsWith("bench-client") || thread.startsWith("bench-abuser")) {
       return CLIENTS;
-    } else if (thread.startsWith("recording")) {
+    } else if (thread.startsWith("recording") || thread.startsWith("store-")) {
       return RECORDER;
     } else if (thread.startsWith("multiThreadIo") || thread.startsWith("echo-")) {
       // The game server's boss and worker groups use Netty's default thread names.

@@ -12,8 +12,9 @@ import org.hikiwake.proto.wire.Welcome;
 /**
  * Answers hello with welcome, and a proposal either with one offer_made event
  * of its package (echo), or with the game server's frames for an offer (fan-out):
- * done to the sender, then offer_made and turn_changed to the sender and to
- * the other connection of its pair, named in the hello's client name.
+ * done, offer_made and turn_changed to the sender in one flush, and offer_made
+ * and turn_changed to the other connection of its pair (named in the hello's
+ * client name) in one flush.
  */
 final class EchoServerHandler extends SimpleChannelInboundHandler<ClientMessage> {
   private final ConcurrentMap<String, Channel> pairs;
@@ -54,12 +55,19 @@ final class EchoServerHandler extends SimpleChannelInboundHandler<ClientMessage>
     String next = WireMessages.otherRole(role);
     ServerMessage offer = WireMessages.offerMade(msg, role, ++seq);
     ServerMessage turn = WireMessages.turnChanged(next, ++seq);
-    // The same frames, flushes and order as the game server's commit of an offer.
-    ch.writeAndFlush(WireMessages.done(msg.getRequestId()), ch.voidPromise());
-    ch.writeAndFlush(offer, ch.voidPromise());
-    partner.writeAndFlush(offer, partner.voidPromise());
-    ch.writeAndFlush(turn, ch.voidPromise());
-    partner.writeAndFlush(turn, partner.voidPromise());
+    // The same frames, flushes and order as the game server's commit of an offer: one
+    // delivery per recipient, written in one go and flushed once, on the recipient's own
+    // event loop (one task for the other side, as the room hands it to that session).
+    ch.write(WireMessages.done(msg.getRequestId()), ch.voidPromise());
+    ch.write(offer, ch.voidPromise());
+    ch.write(turn, ch.voidPromise());
+    ch.flush();
+    Channel other = partner;
+    other.eventLoop().execute(() -> {
+      other.write(offer, other.voidPromise());
+      other.write(turn, other.voidPromise());
+      other.flush();
+    });
   }
 
   @Override

@@ -7,6 +7,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.concurrent.TimeUnit;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.EventView;
+import org.hikiwake.proto.wire.GamePhase;
+import org.hikiwake.proto.wire.GameSnapshot;
 import org.hikiwake.proto.wire.ServerMessage;
 
 /**
@@ -117,6 +119,24 @@ final class GameSession {
         break;
       default:
         break; // game_started, news, presence: nothing to do
+    }
+  }
+
+  /**
+   * The seat's first view holds every event so far, and the server pushes
+   * only later ones: if the game started with this join, the first turn is
+   * in the view, not pushed.
+   */
+  private void onJoined(Seat seat, GameSnapshot game) {
+    if (game.getPhase() != GamePhase.GAME_PHASE_IN_PROGRESS) {
+      return;
+    }
+    if (!started) {
+      started = true;
+      load.onStarted(this);
+    }
+    if (game.getToMove().equals(seat.role)) {
+      onTurn(seat, game.getTurn());
     }
   }
 
@@ -232,6 +252,7 @@ final class GameSession {
           break;
         case JOINED:
           token = m.getJoined().getSeatToken();
+          onJoined(this, m.getJoined().getGame());
           break;
         case EVENT:
           onEvent(this, m.getEvent());

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.server.HikiwakeServer;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.server.room.GameListing;
 
 /**
  * Load benchmark of the game server against a bare Netty echo server on the
@@ -28,9 +29,8 @@ import org.hikiwake.server.ServerConfig;
  * summary and writes it into {@code bench/RESULTS.md}. Run from the repository root:
  *
  * <pre>
- * ./mvnw -B -o -q -pl proto,scenarios,engine,server install -DskipTests \
- *   &amp;&amp; ./mvnw -B -o -q -pl bench package -DskipTests \
- *   &amp;&amp; ./mvnw -B -o -q -pl bench dependency:build-classpath -Dmdep.outputFile=/tmp/bench.cp
+ * ./mvnw -B -o -q -pl proto,scenarios,engine,codec,server,bench package \
+ *   dependency:build-classpath -DskipTests -Dmdep.outputFile=/tmp/bench.cp
  * java -Xmx4g -cp bench/target/classes:$(cat /tmp/bench.cp) org.hikiwake.bench.load.LoadBenchmark
  * </pre>
  *
@@ -40,16 +40,20 @@ import org.hikiwake.server.ServerConfig;
 public final class LoadBenchmark {
   static final String COMMAND = "java -Xmx4g -cp bench/target/classes:$(cat /tmp/bench.cp)"
       + " org.hikiwake.bench.load.LoadBenchmark";
-  static final String BUILD = "./mvnw -B -o -q -pl proto,scenarios,engine,server install"
-      + " -DskipTests && ./mvnw -B -o -q -pl bench package -DskipTests"
-      + " && ./mvnw -B -o -q -pl bench dependency:build-classpath"
-      + " -Dmdep.outputFile=/tmp/bench.cp";
+  static final String BUILD = "./mvnw -B -o -q -pl proto,scenarios,engine,codec,server,bench"
+      + " package dependency:build-classpath -DskipTests -Dmdep.outputFile=/tmp/bench.cp";
   /** Per-connection message rate of every server here; the default (20/s, burst 60) throttles. */
   private static final double BENCH_RATE = 1_000_000;
   private static final int BENCH_BURST = 1_000_000;
   /** Rounds of the games played to their end for the finished-game heap figure. */
   private static final int FINISHED_ROUNDS = 6;
   private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(5);
+  /** Rounds of each game of the finished-games soak: short, so that many games end. */
+  private static final int SOAK_ROUNDS = 2;
+  /** Game slots of the soak. */
+  private static final int SOAK_SLOTS = 500;
+  /** The windows of the last load run measured, in order. */
+  private List<LoadRun> lastWindows = List.of();
 
   private final LoadOptions options;
   private final EventLoopGroup clients;
@@ -102,6 +106,7 @@ public final class LoadBenchmark {
       int games = options.connections() / 2;
       if (options.runs("durable")) {
         summary.durablePeak = gameRun("game, durable", true, games, options.rate());
+        summary.durableWindows = lastWindows;
         if (options.halfRate() && summary.durablePeak.perSecond() > 0) {
           summary.durableHalf = gameRun("game, durable, half rate", true, games,
               summary.durablePeak.perSecond() / 2);
@@ -137,6 +142,13 @@ public final class LoadBenchmark {
       }
       if (options.runs("idle")) {
         summary.idle = idleConnections(options.idleConnections());
+      }
+      if (options.runs("soak")) {
+        summary.soak = soak(options.soakGames());
+      }
+      if (options.runs("abuse")) {
+        double rate = summary.durableHalf != null ? summary.durableHalf.targetRate() : 3_000;
+        summary.abuse = abuse(games, rate, options.abusers());
       }
     } finally {
       clients.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
@@ -228,6 +240,7 @@ public final class LoadBenchmark {
     LoadStats.Snapshot before = stats.snapshot();
     Map<String, Long> cpuBefore = CpuSampler.sample();
     LoadRun best = null;
+    List<LoadRun> windows = new ArrayList<>();
     for (int w = 1; w <= options.windows(); w++) {
       long end = before.atNanos() + TimeUnit.SECONDS.toNanos(options.seconds());
       int minConnections = Integer.MAX_VALUE;
@@ -247,6 +260,7 @@ public final class LoadBenchmark {
           after.latencyMicros(), minConnections, maxConnections,
           CpuSampler.between(cpuBefore, cpuAfter), stats.firstErrors(), stats.sizes());
       System.out.println((options.windows() > 1 ? "  window " + w + ": " : "  ") + run.line());
+      windows.add(run);
       // Ties (to a tenth of a core) go to the later, better warmed window.
       if (best == null
           || Math.round(run.othersCores() * 10) <= Math.round(best.othersCores() * 10)) {
@@ -255,8 +269,112 @@ public final class LoadBenchmark {
       before = after;
       cpuBefore = cpuAfter;
     }
+    lastWindows = List.copyOf(windows);
     return best;
   }
+
+  // ------------------------------------------------------------ soak and abuse
+
+  /**
+   * Plays many short games to their end on a durable server, then measures
+   * what the heap kept once their players left and their grace passed.
+   */
+  private Soak soak(int games) throws Exception {
+    Path dir = Files.createTempDirectory("hikiwake-soak-");
+    System.out.printf("finished-games soak, durable: %,d games of %d rounds, %d at a time ...%n",
+        games, SOAK_ROUNDS, SOAK_SLOTS);
+    try (HikiwakeServer server = HikiwakeServer.start(config(dir, true))) {
+      long baseline = HeapGauge.usedAfterGc();
+      LoadStats stats = new LoadStats();
+      GameLoad load = new GameLoad(clients, server.port(), SOAK_SLOTS, SOAK_ROUNDS, 0, 0, true,
+          stats);
+      long t0 = System.nanoTime();
+      long nextReport = t0 + TimeUnit.SECONDS.toNanos(30);
+      try {
+        load.start();
+        while (stats.gamesFinished.sum() < games) {
+          Thread.sleep(200);
+          if (System.nanoTime() > nextReport) {
+            System.out.printf("  %,d games finished, %,d in memory%n", stats.gamesFinished.sum(),
+                server.lobby().size());
+            nextReport += TimeUnit.SECONDS.toNanos(30);
+          }
+          if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(30)) {
+            System.out.println("  stopped after 30 minutes");
+            break;
+          }
+        }
+      } finally {
+        load.close();
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      long finished = stats.gamesFinished.sum();
+      waitForConnections(server, 0);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      // the games cut short by the stop stay (unfinished); the finished ones leave after the grace
+      while (System.nanoTime() < deadline && server.lobby().list().stream()
+          .anyMatch(GameListing::isOver)) {
+        Thread.sleep(250);
+      }
+      long after = HeapGauge.usedAfterGc();
+      long db = Files.size(dir.resolve("hikiwake.db"))
+          + (Files.exists(dir.resolve("hikiwake.db-wal")) ? Files.size(dir.resolve(
+              "hikiwake.db-wal")) : 0);
+      Soak soak = new Soak(finished, seconds, baseline, after, server.lobby().size(), db);
+      System.out.println("  " + soak.line());
+      if (stats.errors.sum() > 0) {
+        System.out.println("  errors: " + stats.firstErrors());
+      }
+      return soak;
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** Honest games at a paced rate, alone and then with abusive connections going. */
+  private Abuse abuse(int games, double rate, int abusers) throws Exception {
+    Path dir = Files.createTempDirectory("hikiwake-abuse-");
+    System.out.printf("abuse: %d honest games paced at %,.0f offers/s, alone and with %d abusive"
+        + " connections ...%n", games, rate, abusers);
+    EventLoopGroup abuseGroup = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory("bench-abuser"), NioIoHandler.newFactory());
+    try (HikiwakeServer server = HikiwakeServer.start(config(dir, true))) {
+      LoadStats stats = new LoadStats();
+      GameLoad load = new GameLoad(clients, server.port(), games, options.rounds(), rate, 0,
+          true, stats);
+      try {
+        load.start();
+        boolean allStarted = load.awaitStarted(60, TimeUnit.SECONDS);
+        warmUp();
+        LoadRun alone = measure("honest, alone", rate, stats, server::connectionCount,
+            allStarted, () -> load.stalled(QUIET_NANOS));
+        long heapAlone = HeapGauge.usedAfterGc();
+        long rssAlone = Abuse.rss();
+        try (Abusers abusive = new Abusers(abuseGroup, server.port())) {
+          abusive.start(abusers);
+          Thread.sleep(TimeUnit.SECONDS.toMillis(Math.max(1, options.warmup())));
+          long frames0 = abusive.frames();
+          long reconnects0 = abusive.reconnects();
+          LoadRun abused = measure("honest, with abusers", rate, stats,
+              server::connectionCount, allStarted, () -> load.stalled(QUIET_NANOS));
+          long frames = abusive.frames() - frames0;
+          long reconnects = abusive.reconnects() - reconnects0;
+          long heapAbused = HeapGauge.usedAfterGc();
+          long rssAbused = Abuse.rss();
+          Abuse abuse = new Abuse(alone, abused, abusers, frames, reconnects, heapAlone,
+              heapAbused, rssAlone, rssAbused);
+          System.out.println("  " + abuse.line());
+          return abuse;
+        }
+      } finally {
+        load.close();
+      }
+    } finally {
+      abuseGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
+      deleteTree(dir);
+    }
+  }
+
 
   // -------------------------------------------------------- heap and restart
 

@@ -28,17 +28,19 @@ import java.util.Set;
  */
 record LoadOptions(int connections, int seconds, int warmup, int windows, double rate,
     boolean halfRate, Set<String> phases, int rounds, int clientThreads, int idleConnections,
-    int parkedGames, int parkedOffers, String serverLog, boolean writeResults, boolean quick) {
+    int parkedGames, int parkedOffers, String serverLog, boolean writeResults, boolean quick,
+    int soakGames, int abusers) {
 
   static final List<String> ALL_PHASES =
-      List.of("durable", "noop", "echo", "heap", "restart", "idle");
+      List.of("durable", "noop", "echo", "heap", "restart", "idle", "soak", "abuse");
 
   static final String USAGE = String.join("\n",
       "usage: LoadBenchmark [--quick] [--connections=N] [--seconds=S] [--warmup=S] [--windows=N]",
       "         [--rate=R]",
       "         [--no-half-rate] [--skip-echo] [--only=durable,noop,echo,heap,restart,idle]",
       "         [--rounds=N] [--client-threads=N] [--idle-connections=N] [--parked-games=N]",
-      "         [--parked-offers=N] [--server-log=WARN] [--no-results]",
+      "         [--parked-offers=N] [--soak-games=N] [--abusers=N] [--server-log=WARN]",
+      "         [--no-results]",
       "  --connections    client connections, two per game (default 2000)",
       "  --seconds        measurement window per load run (default 10; quick 2)",
       "  --warmup         load before each window (default 3; quick 1)",
@@ -48,6 +50,8 @@ record LoadOptions(int connections, int seconds, int warmup, int windows, double
       "  --no-half-rate   skip the second run at half the peak rate",
       "  --skip-echo      skip the bare Netty echo ceiling",
       "  --only           run only these phases",
+      "  --soak-games     games played to their end for the finished-games heap (100000)",
+      "  --abusers        abusive connections in the abuse run (default 32)",
       "  --quick          short run, about a minute and a half");
 
   LoadOptions {
@@ -79,6 +83,8 @@ record LoadOptions(int connections, int seconds, int warmup, int windows, double
     int parkedOffers = 10;
     String serverLog = "WARN";
     boolean write = true;
+    int soakGames = quick ? 5_000 : 100_000;
+    int abusers = quick ? 8 : 32;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg;
@@ -147,6 +153,12 @@ record LoadOptions(int connections, int seconds, int warmup, int windows, double
             case "--parked-offers":
               parkedOffers = Integer.parseInt(value);
               break;
+            case "--soak-games":
+              soakGames = Integer.parseInt(value);
+              break;
+            case "--abusers":
+              abusers = Integer.parseInt(value);
+              break;
             case "--server-log":
               serverLog = value;
               break;
@@ -160,7 +172,7 @@ record LoadOptions(int connections, int seconds, int warmup, int windows, double
     }
     return new LoadOptions(connections, seconds, warmup, windows, rate, halfRate,
         Set.copyOf(phases), rounds, clientThreads, idle, parkedGames, parkedOffers, serverLog,
-        write, quick);
+        write, quick, soakGames, abusers);
   }
 
   boolean runs(String phase) {

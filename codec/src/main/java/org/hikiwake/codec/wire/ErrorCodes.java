@@ -73,12 +73,36 @@ public final class ErrorCodes {
     return error(requestId, code, message, List.of());
   }
 
+  /** The most characters of an error's message; input repeated in it is cut shorter still. */
+  public static final int MAX_MESSAGE_CHARS = 1_000;
+  /** The most details an error lists; the last one says how many more there were. */
+  public static final int MAX_DETAILS = 20;
+
+  /**
+   * A typed error. Its size is bounded whatever the input that caused it: a
+   * message over {@link #MAX_MESSAGE_CHARS} and details past {@link #MAX_DETAILS}
+   * are cut, so no request can make the server answer with more than it sent.
+   */
   public static ServerMessage error(long requestId, ErrorCode code, String message,
       List<String> details) {
-    return ServerMessage.newBuilder().setRequestId(requestId)
-        .setError(ErrorReply.newBuilder().setCode(code).setMessage(message)
-            .addAllDetails(details))
-        .build();
+    ErrorReply.Builder b = ErrorReply.newBuilder().setCode(code)
+        .setMessage(cut(message, MAX_MESSAGE_CHARS));
+    for (int i = 0; i < details.size(); i++) {
+      if (i == MAX_DETAILS - 1 && details.size() > MAX_DETAILS) {
+        b.addDetails("... and " + (details.size() - i) + " more");
+        break;
+      }
+      b.addDetails(cut(details.get(i), MAX_MESSAGE_CHARS / 4));
+    }
+    return ServerMessage.newBuilder().setRequestId(requestId).setError(b).build();
+  }
+
+  private static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end) + "...";
   }
 
   /** The typed error for a move the rules refused. */

@@ -3,6 +3,7 @@ package org.hikiwake.engine.game;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.hikiwake.engine.scenario.Echo;
 import java.util.Optional;
 import org.hikiwake.engine.game.Decision.Accepted;
 import org.hikiwake.engine.game.Decision.Rejected;
@@ -40,12 +41,12 @@ final class Controls {
       return reject(RejectionCode.GAME_OVER, "The game is over.");
     }
     if (s.scenario().newsItem(release.newsId()).isEmpty()) {
-      return reject(RejectionCode.UNKNOWN_NEWS, "The scenario has no news '" + release.newsId()
+      return reject(RejectionCode.UNKNOWN_NEWS, "The scenario has no news '" + Echo.of(release.newsId())
           + "'. News: " + String.join(", ", s.scenario().news().stream()
               .map(n -> n.id()).toList()) + ".");
     }
     if (s.newsArrived().contains(release.newsId())) {
-      return reject(RejectionCode.NEWS_ALREADY_ARRIVED, "The news '" + release.newsId()
+      return reject(RejectionCode.NEWS_ALREADY_ARRIVED, "The news '" + Echo.of(release.newsId())
           + "' has already arrived in this game.");
     }
     return Accepted.of(List.of(new Event.NewsArrived(release.newsId())));
@@ -115,7 +116,7 @@ final class Controls {
 
   private static Decision releaseSeat(GameState s, Move.ReleaseSeat release) {
     if (!s.scenario().hasRole(release.role())) {
-      return reject(RejectionCode.UNKNOWN_ROLE, "There is no role '" + release.role() + "'.");
+      return reject(RejectionCode.UNKNOWN_ROLE, "There is no role '" + Echo.of(release.role()) + "'.");
     }
     if (s.isOver()) {
       return reject(RejectionCode.GAME_OVER, "The game is over.");

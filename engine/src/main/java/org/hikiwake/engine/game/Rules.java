@@ -22,6 +22,7 @@ import org.hikiwake.engine.game.Event.OfferMade;
 import org.hikiwake.engine.game.Event.SeatTaken;
 import org.hikiwake.engine.game.Event.TurnChanged;
 import org.hikiwake.engine.game.Event.TurnTimedOut;
+import org.hikiwake.engine.scenario.Echo;
 import org.hikiwake.engine.scenario.News;
 import org.hikiwake.engine.scenario.PointChange;
 import org.hikiwake.engine.scenario.PointsTable;
@@ -179,7 +180,7 @@ public final class Rules {
   private static Decision decideTakeSeat(GameState s, Move.TakeSeat take) {
     Optional<Role> role = s.scenario().role(take.role());
     if (role.isEmpty()) {
-      return reject(RejectionCode.UNKNOWN_ROLE, "This game has no role '" + take.role()
+      return reject(RejectionCode.UNKNOWN_ROLE, "This game has no role '" + Echo.of(take.role())
           + "'. Roles: " + roleIds(s) + ".");
     }
     if (s.isOver()) {
@@ -398,7 +399,7 @@ public final class Rules {
   }
 
   private static Rejection unknownRoleRejection(String role) {
-    return Rejection.of(RejectionCode.UNKNOWN_ROLE, "There is no role '" + role + "'.");
+    return Rejection.of(RejectionCode.UNKNOWN_ROLE, "There is no role '" + Echo.of(role) + "'.");
   }
 
   private static Decision reject(RejectionCode code, String message) {

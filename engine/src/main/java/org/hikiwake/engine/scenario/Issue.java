@@ -22,7 +22,8 @@ public record Issue(String id, String name, String description, ImmutableList<Op
 
   /** The option with this id, if the issue has one. */
   public Optional<Option> option(String optionId) {
-    return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
+    int i = indexOf(optionId);
+    return i < 0 ? Optional.empty() : Optional.of(options.get(i));
   }
 
   /** Position of the option in this issue, or -1 if absent. */

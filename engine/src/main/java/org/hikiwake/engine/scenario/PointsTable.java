@@ -132,15 +132,21 @@ public record PointsTable(
   /** A copy with one option's points moved by {@code delta}; the links stay. */
   public PointsTable plus(String issueId, String optionId, int delta) {
     points(issueId, optionId); // validates
-    Map<String, Map<String, Integer>> copy = new LinkedHashMap<>();
+    // only the changed row is new; the others are shared, as every game a news item
+    // reaches keeps the table it makes
+    ImmutableMap.Builder<String, ImmutableMap<String, Integer>> copy =
+        ImmutableMap.builderWithExpectedSize(points.size());
     points.forEach((issue, options) -> {
-      Map<String, Integer> row = new LinkedHashMap<>(options);
-      if (issue.equals(issueId)) {
-        row.put(optionId, row.get(optionId) + delta);
+      if (!issue.equals(issueId)) {
+        copy.put(issue, options);
+        return;
       }
-      copy.put(issue, row);
+      ImmutableMap.Builder<String, Integer> row =
+          ImmutableMap.builderWithExpectedSize(options.size());
+      options.forEach((option, p) -> row.put(option, option.equals(optionId) ? p + delta : p));
+      copy.put(issue, row.buildOrThrow());
     });
-    return of(copy, links);
+    return new PointsTable(copy.buildOrThrow(), links);
   }
 
   private ImmutableMap<String, Integer> row(String issueId) {

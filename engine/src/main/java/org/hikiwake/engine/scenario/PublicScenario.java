@@ -4,6 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +71,17 @@ public record PublicScenario(
 
   /** The issue with this id, if any. */
   public Optional<Issue> issue(String issueId) {
-    return issues.stream().filter(i -> i.id().equals(issueId)).findFirst();
+    return issueOf(issues, issueId);
+  }
+
+  // A loop, not a stream: these run for every move.
+  static Optional<Issue> issueOf(List<Issue> issues, String issueId) {
+    for (Issue i : issues) {
+      if (i.id().equals(issueId)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The label of an option, or its id if there is no such option or label. */
@@ -88,18 +101,22 @@ public record PublicScenario(
    * is complete and valid.
    */
   public List<String> problemsWith(Package pkg) {
-    List<String> problems = new ArrayList<>();
+    return problemsWith(issues, pkg);
+  }
+
+  static List<String> problemsWith(List<Issue> issues, Package pkg) {
+    List<String> problems = new ArrayList<>(0);
     for (Issue issue : issues) {
       Optional<String> option = pkg.option(issue.id());
       if (option.isEmpty()) {
         problems.add("missing issue " + issue.id());
       } else if (!issue.hasOption(option.get())) {
-        problems.add("unknown option " + option.get() + " for issue " + issue.id());
+        problems.add("unknown option " + Echo.of(option.get()) + " for issue " + issue.id());
       }
     }
     for (String issueId : pkg.choices().keySet()) {
-      if (issue(issueId).isEmpty()) {
-        problems.add("unknown issue " + issueId);
+      if (issueOf(issues, issueId).isEmpty()) {
+        problems.add("unknown issue " + Echo.of(issueId));
       }
     }
     return problems;
@@ -110,6 +127,13 @@ public record PublicScenario(
    * the scenario does not know come last, in their given order.
    */
   public Package ordered(Package pkg) {
+    return ordered(issues, pkg);
+  }
+
+  static Package ordered(List<Issue> issues, Package pkg) {
+    if (isInOrder(issues, pkg)) {
+      return pkg;
+    }
     Map<String, String> out = new LinkedHashMap<>();
     for (Issue issue : issues) {
       pkg.option(issue.id()).ifPresent(o -> out.put(issue.id(), o));
@@ -120,8 +144,39 @@ public record PublicScenario(
 
   /** The package in this scenario's issue order; it must be complete and valid. */
   public Package canonical(Package pkg) {
-    List<String> problems = problemsWith(pkg);
+    return canonical(issues, pkg);
+  }
+
+  /**
+   * Canonical packages, one instance each: a scenario's package space is small (the analysis
+   * enumerates it), so the offers of every game share a few thousand packages at most.
+   */
+  private static final Interner<Package> PACKAGES = Interners.newWeakInterner();
+
+  static Package canonical(List<Issue> issues, Package pkg) {
+    List<String> problems = problemsWith(issues, pkg);
     checkArgument(problems.isEmpty(), "invalid package %s: %s", pkg, problems);
-    return ordered(pkg);
+    // the scenario's own id strings, not the ones parsed from a message: a game keeps every
+    // offer for its whole life, and shared strings make each one several hundred bytes smaller
+    ImmutableMap.Builder<String, String> out = ImmutableMap.builderWithExpectedSize(issues.size());
+    for (Issue issue : issues) {
+      out.put(issue.id(), issue.options().get(issue.indexOf(pkg.option(issue.id())
+          .orElseThrow())).id());
+    }
+    return PACKAGES.intern(new Package(out.buildOrThrow()));
+  }
+
+  /** True if the package names exactly these issues, in this order. */
+  private static boolean isInOrder(List<Issue> issues, Package pkg) {
+    if (pkg.choices().size() != issues.size()) {
+      return false;
+    }
+    int i = 0;
+    for (String issueId : pkg.choices().keySet()) {
+      if (!issues.get(i++).id().equals(issueId)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -46,7 +46,12 @@ public record Scenario(
 
   /** The role with this id, if any. */
   public Optional<Role> role(String roleId) {
-    return roles.stream().filter(r -> r.id().equals(roleId)).findFirst();
+    for (Role r : roles) {
+      if (r.id().equals(roleId)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
   }
 
   public boolean hasRole(String roleId) {
@@ -66,7 +71,7 @@ public record Scenario(
 
   /** The issue with this id, if any. */
   public Optional<Issue> issue(String issueId) {
-    return issues.stream().filter(i -> i.id().equals(issueId)).findFirst();
+    return PublicScenario.issueOf(issues, issueId);
   }
 
   /** The base points of one role, before any news. */
@@ -117,11 +122,11 @@ public record Scenario(
    * is complete and valid.
    */
   public List<String> problemsWith(Package pkg) {
-    return publicPart().problemsWith(pkg);
+    return PublicScenario.problemsWith(issues, pkg);
   }
 
   /** The package in this scenario's issue order; it must be complete and valid. */
   public Package canonical(Package pkg) {
-    return publicPart().canonical(pkg);
+    return PublicScenario.canonical(issues, pkg);
   }
 }

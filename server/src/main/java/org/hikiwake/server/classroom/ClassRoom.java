@@ -663,9 +663,10 @@ public final class ClassRoom {
       List<ClassEvent.GameFormed> games = shown.games();
       List<CompletableFuture<GameReport>> reports = new ArrayList<>();
       for (ClassEvent.GameFormed g : games) {
-        reports.add(lobby.find(g.gameCode()).map(GameRoom::report)
+        // a game that left memory (its class has ended) is read back from the store
+        reports.add(lobby.open(g.gameCode()).thenCompose(room -> room.map(GameRoom::report)
             .orElse(CompletableFuture.failedFuture(new IllegalStateException(
-                "game " + g.gameCode() + " is not on this server"))));
+                "game " + g.gameCode() + " is not on this server")))));
       }
       CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new))
           .thenApplyAsync(ignored -> {

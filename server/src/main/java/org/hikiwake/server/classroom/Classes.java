@@ -62,6 +62,8 @@ public final class Classes {
     this.analysis = analysis;
     this.random = random;
     lobby.reserveCodes(classes::containsKey);
+    // a running class's board and debrief read its games from memory
+    lobby.keepInMemory(room -> classOf(room.classCode()).filter(c -> !c.isOver()).isPresent());
   }
 
   /** Why a class could not be created. */

@@ -6,14 +6,12 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.protobuf.ProtobufDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.codec.protobuf.ProtobufEncoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.server.ServerConfig;
 import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.room.Lobby;
@@ -132,7 +130,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
   private void protobufCodecs(ChannelPipeline p) {
     p.addLast("frameDecoder", new FrameDecoder(config.maxFrameBytes(),
         config.frameTimeout().toMillis(), TimeUnit.MILLISECONDS));
-    p.addLast("protobufDecoder", new ProtobufDecoder(ClientMessage.getDefaultInstance()));
+    p.addLast("protobufDecoder", new ClientMessageDecoder());
     p.addLast("frameEncoder", new ProtobufVarint32LengthFieldPrepender());
     p.addLast("protobufEncoder", new ProtobufEncoder());
   }

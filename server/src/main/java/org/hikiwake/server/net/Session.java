@@ -23,6 +23,7 @@ import org.hikiwake.proto.wire.ErrorCode;
 import org.hikiwake.proto.wire.GameCreated;
 import org.hikiwake.proto.wire.GameList;
 import org.hikiwake.proto.wire.Joined;
+import org.hikiwake.proto.wire.ListGames;
 import org.hikiwake.proto.wire.Pong;
 import org.hikiwake.proto.wire.RecordingFile;
 import org.hikiwake.proto.wire.ScenarioList;
@@ -45,7 +46,10 @@ import org.hikiwake.server.classroom.Classes;
 import org.hikiwake.server.room.Delivery;
 import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.ErrorText;
+import org.hikiwake.engine.game.Phase;
+import org.hikiwake.server.record.GameQuery;
 import org.hikiwake.server.room.GameRoom;
+import org.hikiwake.server.room.JoinCodes;
 import org.hikiwake.server.room.Lobby;
 import org.hikiwake.server.room.Participant;
 import org.hikiwake.server.room.Refusal;
@@ -103,6 +107,17 @@ public final class Session implements Participant {
   private final Set<ClassRoom> inClasses = new LinkedHashSet<>();
   /** Set once the session failed for good; requests behind it are dropped. */
   private boolean closing;
+  /** The request being handled, on the session's thread. */
+  private ClientMessage current;
+  /** The room asked for the seat being taken, until it answers. */
+  private GameRoom seatAsked;
+  /** True while a game list is being made for this connection. */
+  private boolean listing;
+
+  /** The most games one connection watches at once. */
+  static final int MAX_WATCHED = 16;
+  static final int MIN_KEY_CHARS = 16;
+  static final int MAX_KEY_CHARS = 64;
 
   /**
    * @param passes hands out the instructor's one-time links to a class's dashboard
@@ -134,6 +149,7 @@ public final class Session implements Participant {
   }
 
   private void handle(ClientMessage msg) {
+    current = msg;
     long id = msg.getRequestId();
     if (!rate.tryAcquire(nanoTime.getAsLong())) {
       error(id, ErrorCode.ERROR_CODE_RATE_LIMITED, "Too many messages: at most "
@@ -157,35 +173,47 @@ public final class Session implements Participant {
         create(id, msg);
         break;
       case LIST_GAMES:
-        GameList.Builder games = GameList.newBuilder();
-        // a running class's games are its instructor's business, not every student's
-        lobby.list().stream().filter(g -> !isHidden(g.classCode()))
-            .forEach(g -> games.addGames(WireListings.summary(g)));
-        out.write(ServerMessage.newBuilder().setRequestId(id).setGameList(games).build());
+        listGames(id, msg.getListGames());
         break;
       case JOIN_SEAT:
-        takeSeat(id, msg.getJoinSeat().getGameCode(), room -> {
-          if (room.classCode().isPresent()) {
-            seatRequest = 0;
-            error(id, ErrorCode.ERROR_CODE_CLASS_GAME, "Game " + room.code() + " belongs to a"
-                + " class, whose games are seated by the class: join the class with `hikiwake"
-                + " join CLASS_CODE --name YOUR_NAME`.");
-            return;
-          }
-          room.join(this, id, msg.getJoinSeat().getRole(), msg.getJoinSeat().getDisplayName());
-        });
+        Optional<String> joinKey = idempotencyKey(id, msg);
+        if (joinKey != null) {
+          takeSeat(id, msg.getJoinSeat().getGameCode(), room -> {
+            if (room.classCode().isPresent()) {
+              seatRequest = 0;
+              seatAsked = null;
+              error(id, ErrorCode.ERROR_CODE_CLASS_GAME, "Game " + room.code() + " belongs to a"
+                  + " class, whose games are seated by the class: join the class with `hikiwake"
+                  + " join CLASS_CODE --name YOUR_NAME`.");
+              return;
+            }
+            room.join(this, id, msg.getJoinSeat().getRole(), msg.getJoinSeat().getDisplayName(),
+                joinKey);
+          });
+        }
         break;
       case RESUME_SEAT:
         takeSeat(id, msg.getResumeSeat().getGameCode(),
             room -> room.resume(this, id, msg.getResumeSeat().getSeatToken()));
         break;
       case WATCH_GAME:
-        findGame(id, msg.getWatchGame().getGameCode()).ifPresent(room -> {
+        if (watching.size() >= MAX_WATCHED) {
+          error(id, ErrorCode.ERROR_CODE_BAD_REQUEST, "A connection can watch at most "
+              + MAX_WATCHED + " games; open another connection.");
+          break;
+        }
+        findGame(id, msg.getWatchGame().getGameCode(), room -> {
           Optional<Viewer> viewer = viewerOf(id, room, msg.getWatchGame().getInstructorToken());
-          if (viewer.isPresent()) {
-            watching.add(room);
-            room.watch(this, id, viewer.get());
+          if (viewer.isEmpty()) {
+            return;
           }
+          if (watching.add(room) && watching.size() > MAX_WATCHED) {
+            watching.remove(room);
+            error(id, ErrorCode.ERROR_CODE_BAD_REQUEST, "A connection can watch at most "
+                + MAX_WATCHED + " games; open another connection.");
+            return;
+          }
+          room.watch(this, id, viewer.get());
         });
         break;
       case PROPOSE:
@@ -303,8 +331,9 @@ public final class Session implements Participant {
           + seatRole + " seat of game " + seatRoom.code() + "; open another connection.");
       return;
     }
-    findGame(id, gameCode).ifPresent(room -> {
-      seatRequest = id;
+    seatRequest = id;
+    findGame(id, gameCode, room -> {
+      seatAsked = room;
       call.call(room);
     });
   }
@@ -324,19 +353,81 @@ public final class Session implements Participant {
       }
       return;
     }
+    Optional<String> key = idempotencyKey(id, current);
+    if (key == null) {
+      return;
+    }
     String role = seatRole;
-    seatRoom.move(this, id, role, at -> factory.make(role, at));
+    seatRoom.move(this, id, role, at -> factory.make(role, at), key);
+  }
+
+  /**
+   * The request's idempotency key, empty if it has none; null, with an error
+   * sent, if the key is malformed.
+   */
+  private Optional<String> idempotencyKey(long id, ClientMessage msg) {
+    String key = msg.getIdempotencyKey();
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    if (key.length() < MIN_KEY_CHARS || key.length() > MAX_KEY_CHARS) {
+      error(id, ErrorCode.ERROR_CODE_BAD_REQUEST, "An idempotency key has " + MIN_KEY_CHARS
+          + " to " + MAX_KEY_CHARS + " characters (e.g. 32 random hex digits) but this one has "
+          + key.length() + ".");
+      return null;
+    }
+    return Optional.of(key);
+  }
+
+  private void listGames(long id, ListGames ask) {
+    if (listing) {
+      // a listing is the one reply that costs the server more than its request: one at a time
+      error(id, ErrorCode.ERROR_CODE_RATE_LIMITED, "This connection is already waiting for a"
+          + " game list; ask again once it has arrived.");
+      return;
+    }
+    Optional<GameQuery.Position> after;
+    try {
+      after = PageTokens.parse(ask.getPageToken());
+    } catch (IllegalArgumentException e) {
+      error(id, ErrorCode.ERROR_CODE_BAD_REQUEST, "That page token ('"
+          + ErrorText.echo(ask.getPageToken()) + "') was not given by this server; leave it"
+          + " empty for the first page.");
+      return;
+    }
+    int size = ask.getPageSize() == 0 ? GameQuery.DEFAULT_LIMIT
+        : Math.min(ask.getPageSize(), GameQuery.MAX_LIMIT);
+    Optional<Phase> phase = WireListings.phaseFilter(ask.getPhase());
+    Optional<String> classCode = ask.getClassCode().isEmpty() ? Optional.empty()
+        : Optional.of(JoinCodes.normalize(ask.getClassCode()));
+    listing = true;
+    lobby.list(new GameQuery(phase, classCode, after, size))
+        .whenComplete((page, failure) -> onOwnThread(() -> {
+          listing = false;
+          if (failure != null) {
+            log.error("listing games failed", failure);
+            error(id, ErrorCode.ERROR_CODE_INTERNAL, "The server could not list the games;"
+                + " see its log.");
+            return;
+          }
+          GameList.Builder games = GameList.newBuilder()
+              .setNextPageToken(page.next().map(PageTokens::of).orElse(""));
+          // a running class's games are its instructor's business, not every student's
+          page.games().stream().filter(g -> !isHidden(g.classCode()))
+              .forEach(g -> games.addGames(WireListings.summary(g)));
+          out.write(ServerMessage.newBuilder().setRequestId(id).setGameList(games).build());
+        }));
   }
 
   private void fetchRecording(long id, String gameCode, String instructorToken) {
-    Optional<GameRoom> found = findGame(id, gameCode);
-    if (found.isEmpty()) {
-      return;
-    }
-    GameRoom room = found.get();
-    if (viewerOf(id, room, instructorToken).isEmpty()) {
-      return;
-    }
+    findGame(id, gameCode, room -> {
+      if (viewerOf(id, room, instructorToken).isPresent()) {
+        fetchRecording(id, room);
+      }
+    });
+  }
+
+  private void fetchRecording(long id, GameRoom room) {
     if (!room.listing().isOver()) {
       error(id, ErrorCode.ERROR_CODE_GAME_NOT_OVER, "Game " + room.code()
           + " is still being played; its recording is available once it ends.");
@@ -532,13 +623,33 @@ public final class Session implements Participant {
         first.getAndSet(false) ? id : 0, reply)));
   }
 
-  private Optional<GameRoom> findGame(long id, String code) {
+  /**
+   * Hands the game to {@code then} on this session's thread: at once if it
+   * is in memory, else once the store has found it (a finished game); or
+   * answers that there is no such game.
+   */
+  private void findGame(long id, String code, RoomCall then) {
     Optional<GameRoom> room = lobby.find(code);
-    if (room.isEmpty()) {
-      error(id, ErrorCode.ERROR_CODE_UNKNOWN_GAME, "There is no game '" + ErrorText.echo(code)
-          + "'. Check the join code (list games with: hikiwake games).");
+    if (room.isPresent()) {
+      then.call(room.get());
+      return;
     }
-    return room;
+    lobby.open(code).whenComplete((found, failure) -> onOwnThread(() -> {
+      if (failure != null) {
+        log.error("looking up game {} in the store failed", ErrorText.echo(code), failure);
+        error(id, ErrorCode.ERROR_CODE_INTERNAL, "The server could not look that game up;"
+            + " see its log.");
+      } else if (found.isPresent()) {
+        then.call(found.get());
+        return;
+      } else {
+        error(id, ErrorCode.ERROR_CODE_UNKNOWN_GAME, "There is no game '" + ErrorText.echo(code)
+            + "'. Check the join code (list games with: hikiwake games).");
+      }
+      if (id == seatRequest) {
+        seatRequest = 0;
+      }
+    }));
   }
 
   // ------------------------------------------------------------ the connection
@@ -610,7 +721,10 @@ public final class Session implements Participant {
       seatRequest = 0;
     }
     if (reply instanceof RoomReply.Seated s) {
-      seatRoom = lobby.find(d.gameCode()).orElseThrow();
+      // the room asked, not a lookup: a finished game may have left the lobby since
+      seatRoom = seatAsked != null && seatAsked.code().equals(d.gameCode()) ? seatAsked
+          : lobby.find(d.gameCode()).orElseThrow();
+      seatAsked = null;
       seatRole = s.role();
       return ServerMessage.newBuilder().setRequestId(id).setJoined(Joined.newBuilder()
           .setSeatToken(s.token()).setRole(s.role())

@@ -1,6 +1,7 @@
 package org.hikiwake.server.record;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.hikiwake.engine.replay.Recorded;
 
@@ -13,6 +14,15 @@ public interface GameLog {
    * runs on the writer's thread, so callers hop to their own.
    */
   CompletableFuture<Void> append(List<Recorded> events);
+
+  /**
+   * Like {@link #append(List)}, and keeps the client's idempotency key in the
+   * same transaction as the events, so that a retry of the request finds
+   * them. A store that keeps no keys appends the events only.
+   */
+  default CompletableFuture<Void> append(List<Recorded> events, Optional<RequestKey> key) {
+    return append(events);
+  }
 
   /**
    * Closes the recording once every queued append is durable. A finished

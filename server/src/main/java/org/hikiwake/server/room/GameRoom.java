@@ -38,7 +38,10 @@ import org.hikiwake.engine.view.Projection;
 import org.hikiwake.engine.view.Reveal;
 import org.hikiwake.engine.view.Sighting;
 import org.hikiwake.engine.view.Viewer;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
 import org.hikiwake.server.record.GameLog;
+import org.hikiwake.server.record.RequestKey;
 import org.hikiwake.server.room.Delivery.Item;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,14 +92,30 @@ public final class GameRoom {
   private CompletableFuture<Reveal> reveal;
   private volatile GameListing listing;
   private volatile GameProgress progress;
+  /**
+   * The idempotency keys of the latest durable joins and moves, by the
+   * SHA-256 of the client's key, so a retry gets the original answer.
+   */
+  private final Map<HashCode, RequestKey> kept = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<HashCode, RequestKey> eldest) {
+      return size() > KEPT_REQUESTS;
+    }
+  };
+  /** How many requests' keys a room keeps in memory; a client retries only its last ones. */
+  static final int KEPT_REQUESTS = 16;
 
-  /** A request waiting for its events to become durable. */
+  /**
+   * A request waiting for its events to become durable. An instructor's
+   * control has no participant; its answer completes {@code decided}.
+   */
   private record Request(Participant participant, long requestId, Kind kind, String role,
-      String token, CompletableFuture<Optional<Rejection>> decided) {
+      String token, Optional<HashCode> key, CompletableFuture<Optional<Rejection>> decided) {
     enum Kind { MOVE, JOIN, CONTROL }
 
-    static Request of(Participant p, long requestId, Kind kind, String role, String token) {
-      return new Request(p, requestId, kind, role, token, null);
+    static Request of(Participant p, long requestId, Kind kind, String role, String token,
+        Optional<HashCode> key) {
+      return new Request(p, requestId, kind, role, token, key, null);
     }
   }
 
@@ -142,6 +161,24 @@ public final class GameRoom {
    * or damaged games, which take no more moves.
    */
   public static GameRoom recover(String code, Optional<String> classCode, Instant createdAt,
+      Replay replay, Optional<String> damage, Optional<GameLog> gameLog,
+      ScheduledExecutorService executor, Clock clock, SeatTokens tokens, Revealer revealer) {
+    return recover(code, classCode, createdAt, replay, damage, gameLog, executor, clock, tokens,
+        revealer, List.of());
+  }
+
+  /** A game rebuilt from its recording, with the keys of its latest requests, oldest first. */
+  public static GameRoom recover(String code, Optional<String> classCode, Instant createdAt,
+      Replay replay, Optional<String> damage, Optional<GameLog> gameLog,
+      ScheduledExecutorService executor, Clock clock, SeatTokens tokens, Revealer revealer,
+      List<RequestKey> requests) {
+    GameRoom room = recovered(code, classCode, createdAt, replay, damage, gameLog, executor,
+        clock, tokens, revealer);
+    requests.forEach(k -> room.kept.put(k.keyHash(), k));
+    return room;
+  }
+
+  private static GameRoom recovered(String code, Optional<String> classCode, Instant createdAt,
       Replay replay, Optional<String> damage, Optional<GameLog> gameLog,
       ScheduledExecutorService executor, Clock clock, SeatTokens tokens, Revealer revealer) {
     List<Recorded> history = replay.steps().stream().map(Replay.Step::recorded).toList();
@@ -213,7 +250,7 @@ public final class GameRoom {
       }
       String token = tokens.next();
       commit(new Move.TakeSeat(role, displayName, bot, TokenHash.of(token), clock.instant()),
-          role, Optional.of(Request.of(p, 0, Request.Kind.JOIN, role, token)));
+          role, Optional.of(Request.of(p, 0, Request.Kind.JOIN, role, token, Optional.empty())));
     });
   }
 
@@ -255,7 +292,8 @@ public final class GameRoom {
         return;
       }
       commit(moveAt.apply(clock.instant()), INSTRUCTOR,
-          Optional.of(new Request(null, 0, Request.Kind.CONTROL, "", "", decided)));
+          Optional.of(new Request(null, 0, Request.Kind.CONTROL, "", "", Optional.empty(),
+              decided)));
     });
     return decided;
   }
@@ -281,16 +319,40 @@ public final class GameRoom {
 
   /** Takes a free seat; replies {@link RoomReply.Seated} with a fresh token once it is durable. */
   public void join(Participant p, long requestId, String role, String displayName) {
+    join(p, requestId, role, displayName, Optional.empty());
+  }
+
+  /**
+   * Takes a free seat, as {@link #join(Participant, long, String, String)};
+   * with an idempotency key, a retry of a join that became durable gets the
+   * same seat and token again instead of a refusal.
+   */
+  public void join(Participant p, long requestId, String role, String displayName,
+      Optional<String> idempotencyKey) {
     executor.execute(() -> {
       if (refuseIfDamaged(p, requestId)) {
         return;
       }
-      String token = tokens.next();
+      Optional<HashCode> key = idempotencyKey.map(GameRoom::keyHash);
+      RequestKey earlier = key.map(kept::get).orElse(null);
+      if (earlier != null && earlier.kind() == RequestKey.Kind.JOIN) {
+        log.info("game {}: a retried join of the {} seat gets its original answer", code,
+            earlier.role());
+        seatAgain(p, requestId, earlier.role(),
+            tokens.forKey(code, earlier.role(), idempotencyKey.get()));
+        return;
+      }
+      String token = idempotencyKey.map(k -> tokens.forKey(code, role, k))
+          .orElseGet(tokens::next);
       HashCode hash = TokenHash.of(token);
       commit(new Move.TakeSeat(role, displayName.strip(), Optional.empty(), hash,
           clock.instant()), role,
-          Optional.of(Request.of(p, requestId, Request.Kind.JOIN, role, token)));
+          Optional.of(Request.of(p, requestId, Request.Kind.JOIN, role, token, key)));
     });
+  }
+
+  private static HashCode keyHash(String idempotencyKey) {
+    return Hashing.sha256().hashString(idempotencyKey, StandardCharsets.UTF_8);
   }
 
   /** Takes back a seat with its token; the connection that held it is told it moved. */
@@ -298,28 +360,32 @@ public final class GameRoom {
     executor.execute(() -> {
       for (Map.Entry<String, Seat> e : shown.seats().entrySet()) {
         if (TokenHash.matches(token, e.getValue().tokenHash())) {
-          String role = e.getKey();
-          Participant previous = holders.put(role, p);
-          Instant now = clock.instant();
-          if (previous != null && previous != p) {
-            previous.deliver(Delivery.of(code, publicScenario,
-                List.of(new Delivery.SeatMoved(role, now, false))));
-            log.info("game {}: {} seat moved from {} to {}", code, role, previous.describe(),
-                p.describe());
-          } else if (previous == null) {
-            broadcastPresence(role, true, p);
-            log.info("game {}: {} seat resumed from {}", code, role, p.describe());
-          }
-          replyWithView(p, requestId, Viewer.player(role), view -> new RoomReply.Seated(role,
-              token, shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)),
-              connected()));
-          updateListing();
+          seatAgain(p, requestId, e.getKey(), token);
           return;
         }
       }
       reply(p, requestId, new RoomReply.Refused(Refusal.of(Refusal.Problem.BAD_SEAT_TOKEN,
           "That seat token does not match any seat of game " + code + ".")));
     });
+  }
+
+  /** Gives a seat already durably held by the token to this participant. */
+  private void seatAgain(Participant p, long requestId, String role, String token) {
+    Participant previous = holders.put(role, p);
+    Instant now = clock.instant();
+    if (previous != null && previous != p) {
+      previous.deliver(Delivery.of(code, publicScenario,
+          List.of(new Delivery.SeatMoved(role, now, false))));
+      log.info("game {}: {} seat moved from {} to {}", code, role, previous.describe(),
+          p.describe());
+    } else if (previous == null) {
+      broadcastPresence(role, true, p);
+      log.info("game {}: {} seat resumed from {}", code, role, p.describe());
+    }
+    replyWithView(p, requestId, Viewer.player(role), view -> new RoomReply.Seated(role,
+        token, shown.scenario().pointsOf(role), view, sightings(Viewer.player(role)),
+        connected()));
+    updateListing();
   }
 
   /** Follows the game read-only, public events only. */
@@ -332,8 +398,25 @@ public final class GameRoom {
    * the time it is decided.
    */
   public void move(Participant p, long requestId, String role, Function<Instant, Move> moveAt) {
+    move(p, requestId, role, moveAt, Optional.empty());
+  }
+
+  /**
+   * A move, as {@link #move(Participant, long, String, Function)}; with an
+   * idempotency key, a retry of a move that became durable is answered
+   * {@link RoomReply.Done} again and not made twice.
+   */
+  public void move(Participant p, long requestId, String role, Function<Instant, Move> moveAt,
+      Optional<String> idempotencyKey) {
     executor.execute(() -> {
       if (refuseIfDamaged(p, requestId)) {
+        return;
+      }
+      Optional<HashCode> key = idempotencyKey.map(GameRoom::keyHash);
+      RequestKey earlier = key.map(kept::get).orElse(null);
+      if (earlier != null && earlier.kind() == RequestKey.Kind.MOVE
+          && earlier.role().equals(role)) {
+        reply(p, requestId, new RoomReply.Done());
         return;
       }
       if (holders.get(role) != p) {
@@ -343,7 +426,7 @@ public final class GameRoom {
         return;
       }
       commit(moveAt.apply(clock.instant()), role,
-          Optional.of(Request.of(p, requestId, Request.Kind.MOVE, role, "")));
+          Optional.of(Request.of(p, requestId, Request.Kind.MOVE, role, "", key)));
     });
   }
 
@@ -360,6 +443,18 @@ public final class GameRoom {
         }
       }
     });
+  }
+
+  /**
+   * True, on the room's thread, if the game is over (or damaged) and nobody
+   * holds a seat or watches it, so the lobby may let it go; the store serves it from then on.
+   */
+  public CompletableFuture<Boolean> retireIfIdle() {
+    CompletableFuture<Boolean> idle = new CompletableFuture<>();
+    executor.execute(() -> idle.complete((shown.isOver() || damage.isPresent())
+        && holders.isEmpty() && watchers.isEmpty()
+        && (reveal == null || reveal.isDone())));
+    return idle;
   }
 
   /** Stops the game's timer at shutdown; queued appends still complete. */
@@ -394,15 +489,21 @@ public final class GameRoom {
       recorded.add(new Recorded(nextSeq++, at, actor, e));
     }
     state = Rules.applyAll(state, events);
+    // appends complete in order, so once these are durable the durable state is this one
+    GameState after = state;
     if (state.isOver()) {
       cancelTimer();
     } else {
       scheduleTimer();
     }
-    gameLog.append(recorded).whenCompleteAsync((ignored, failure) -> {
+    Optional<RequestKey> key = request.flatMap(r -> r.key().map(k -> new RequestKey(k,
+        r.kind() == Request.Kind.JOIN ? RequestKey.Kind.JOIN : RequestKey.Kind.MOVE, r.role(),
+        recorded.get(recorded.size() - 1).seq())));
+    gameLog.append(recorded, key).whenCompleteAsync((ignored, failure) -> {
       try {
         if (failure == null) {
-          onDurable(recorded, request);
+          key.ifPresent(k -> kept.put(k.keyHash(), k));
+          onDurable(recorded, after, request);
         } else {
           onNotRecorded(failure, request);
         }
@@ -421,13 +522,17 @@ public final class GameRoom {
     }
   }
 
-  private void onDurable(List<Recorded> recorded, Optional<Request> request) {
+  private void onDurable(List<Recorded> recorded, GameState after, Optional<Request> request) {
     boolean ended = false;
+    boolean listed = false;
+    shown = after;
     for (Recorded r : recorded) {
-      shown = Rules.apply(shown, r.event());
       history.add(r);
-      ended |= r.event() instanceof Event.GameEnded;
-      if (r.event() instanceof Event.SeatReleased released) {
+      Event e = r.event();
+      ended |= e instanceof Event.GameEnded;
+      listed |= !(e instanceof Event.OfferMade || e instanceof Event.ChatPosted
+          || e instanceof Event.TurnChanged || e instanceof Event.NewsArrived);
+      if (e instanceof Event.SeatReleased released) {
         // the instructor freed the seat: its holder, if any, no longer holds it
         Participant holder = holders.remove(released.role());
         if (holder != null) {
@@ -436,7 +541,13 @@ public final class GameRoom {
         }
       }
     }
-    updateListing();
+    // a listing shows seats, phase and rounds: most moves (offers, chat) change none of them,
+    // but they do change the instructor's progress (the offer on the table, whose turn)
+    if (listed || shown.round() != listing.round()) {
+      updateListing();
+    } else {
+      updateProgress();
+    }
     if (ended) {
       revealFuture().whenCompleteAsync((done, failure) -> {
         try {
@@ -674,6 +785,10 @@ public final class GameRoom {
 
   private void updateListing() {
     listing = buildListing();
+    updateProgress();
+  }
+
+  private void updateProgress() {
     progress = buildProgress(listing);
     try {
       onChange.run();

@@ -14,13 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import com.google.common.collect.ImmutableList;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.hikiwake.engine.game.GameSettings;
 import org.hikiwake.engine.game.NewsSchedule;
 import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.server.record.GameHeader;
+import org.hikiwake.server.record.GamePage;
+import org.hikiwake.server.record.GameQuery;
 import org.hikiwake.server.record.RecordingStore;
 import org.hikiwake.server.record.RecoveredGame;
+import org.hikiwake.server.record.StoredGame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +35,8 @@ public final class Lobby {
   private static final Logger log = LoggerFactory.getLogger(Lobby.class);
   /** The longest turn limit a game may have. */
   public static final Duration MAX_TURN_LIMIT = Duration.ofDays(1);
+  /** How long a finished game stays in memory with nobody in it before it is left to the store. */
+  public static final Duration DEFAULT_FINISHED_GRACE = Duration.ofSeconds(10);
 
   private final ScenarioCatalog catalog;
   private final RecordingStore store;
@@ -39,6 +47,9 @@ public final class Lobby {
   private final Revealer revealer;
   private final int maxGames;
   private final ConcurrentMap<String, GameRoom> rooms = new ConcurrentHashMap<>();
+  private final Duration finishedGrace;
+  /** When each game in memory was first seen over, for its grace period. */
+  private final ConcurrentMap<String, Instant> overSince = new ConcurrentHashMap<>();
 
   /**
    * @param executors gives each new game the thread that will own it
@@ -47,6 +58,18 @@ public final class Lobby {
   public Lobby(ScenarioCatalog catalog, RecordingStore store,
       Supplier<ScheduledExecutorService> executors, Clock clock, JoinCodes codes,
       SeatTokens tokens, Revealer revealer, int maxGames) {
+    this(catalog, store, executors, clock, codes, tokens, revealer, maxGames,
+        DEFAULT_FINISHED_GRACE);
+  }
+
+  /**
+   * @param finishedGrace how long a finished game with nobody in it stays in
+   *     memory; after that, listings, late watchers and recording fetches get it from the store
+   */
+  public Lobby(ScenarioCatalog catalog, RecordingStore store,
+      Supplier<ScheduledExecutorService> executors, Clock clock, JoinCodes codes,
+      SeatTokens tokens, Revealer revealer, int maxGames, Duration finishedGrace) {
+    this.finishedGrace = finishedGrace;
     this.catalog = catalog;
     this.store = store;
     this.executors = executors;
@@ -222,7 +245,8 @@ public final class Lobby {
     int unfinished = 0;
     for (RecoveredGame rg : recovered) {
       GameRoom room = GameRoom.recover(rg.gameCode(), rg.classCode(), rg.createdAt(),
-          rg.replay(), rg.damage(), rg.log(), executors.get(), clock, tokens, revealer);
+          rg.replay(), rg.damage(), rg.log(), executors.get(), clock, tokens, revealer,
+          rg.requests());
       rooms.put(rg.gameCode(), room);
       if (rg.log().isPresent() && rg.damage().isEmpty()) {
         unfinished++;
@@ -232,22 +256,161 @@ public final class Lobby {
     return unfinished;
   }
 
-  /** The bytes of a game's recording; the caller checks the game is over. */
+  /** The bytes of a game's recording, from the store; the caller checks the game is over. */
   public CompletableFuture<byte[]> recordingOf(GameRoom room) {
     return store.read(room.code());
   }
 
+  /** A game in memory: every unfinished game, and finished ones within their grace period. */
   public Optional<GameRoom> find(String typedCode) {
     return Optional.ofNullable(rooms.get(JoinCodes.normalize(typedCode)));
   }
 
-  /** Every game, newest first. */
+  /**
+   * A game in memory, or else one the store holds (finished or damaged), put
+   * back in memory for its grace period: for a late watcher, a seat resumed
+   * to see the end, or a recording fetch. Completes off the caller's thread
+   * when the store is asked.
+   */
+  public CompletableFuture<Optional<GameRoom>> open(String typedCode) {
+    String code = JoinCodes.normalize(typedCode);
+    GameRoom room = rooms.get(code);
+    if (room != null) {
+      return CompletableFuture.completedFuture(Optional.of(room));
+    }
+    return store.load(code).thenApply(found -> found.map(rg -> rooms.computeIfAbsent(code,
+        c -> {
+          overSince.put(c, clock.instant());
+          return GameRoom.recover(rg.gameCode(), rg.classCode(), rg.createdAt(), rg.replay(),
+              rg.damage(), Optional.empty(), executors.get(), clock, tokens, revealer,
+              rg.requests());
+        })));
+  }
+
+  /** Every game in memory, newest first (tests; listings are paged: {@link #list(GameQuery)}). */
   public List<GameListing> list() {
     List<GameListing> all = new ArrayList<>(rooms.size());
     rooms.values().forEach(r -> all.add(r.listing()));
-    all.sort(Comparator.comparing(GameListing::createdAt).reversed()
-        .thenComparing(GameListing::gameCode));
+    all.sort(LISTING_ORDER);
     return all;
+  }
+
+  private static final Comparator<GameListing> LISTING_ORDER =
+      Comparator.comparing(GameListing::createdAt).reversed()
+          .thenComparing(GameListing::gameCode);
+
+  /** One page of listings, newest first. */
+  public record Page(ImmutableList<GameListing> games, Optional<GameQuery.Position> next) {}
+
+  /**
+   * One page of games, from the store (durable events only), with what is in
+   * memory laid over it (who is connected; games a store without an index,
+   * the no-op one, does not list).
+   */
+  public CompletableFuture<Page> list(GameQuery query) {
+    // Many clients asking for the same page at once (a class opening its lobby, or a flood)
+    // share one query to the store: a page stays fresh for LISTING_TTL.
+    long now = System.nanoTime();
+    CachedPage cached = pages.get(query);
+    if (cached != null && now - cached.madeAt < LISTING_TTL_NANOS) {
+      return cached.page;
+    }
+    CompletableFuture<Page> page = store.listGames(query).thenApply(stored -> merge(query, stored));
+    if (pages.size() >= MAX_CACHED_PAGES) {
+      pages.clear();
+    }
+    pages.put(query, new CachedPage(now, page));
+    return page;
+  }
+
+  private record CachedPage(long madeAt, CompletableFuture<Page> page) {}
+
+  /** How long a listing page is served as it was made. */
+  static final long LISTING_TTL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+  private static final int MAX_CACHED_PAGES = 256;
+  private final ConcurrentMap<GameQuery, CachedPage> pages = new ConcurrentHashMap<>();
+
+  private Page merge(GameQuery query, GamePage stored) {
+    Map<String, GameListing> page = new LinkedHashMap<>();
+    for (StoredGame g : stored.games()) {
+      GameRoom room = rooms.get(g.gameCode());
+      page.put(g.gameCode(), room != null ? room.listing() : listingOf(g));
+    }
+    if (query.classCode().isEmpty()) {
+      // what the store left out: only games it does not index, within this page's range
+      for (GameRoom room : rooms.values()) {
+        GameListing l = room.listing();
+        GameQuery.Position p = new GameQuery.Position(l.createdAt(), l.gameCode());
+        if (!page.containsKey(l.gameCode()) && query.admits(p, l.phase(), Optional.empty())
+            && stored.next().map(n -> p.compareTo(n) <= 0).orElse(true)) {
+          page.put(l.gameCode(), l);
+        }
+      }
+    }
+    List<GameListing> sorted = new ArrayList<>(page.values());
+    sorted.sort(LISTING_ORDER);
+    boolean more = stored.next().isPresent() || sorted.size() > query.limit();
+    List<GameListing> kept = sorted.subList(0, Math.min(sorted.size(), query.limit()));
+    Optional<GameQuery.Position> next = more && !kept.isEmpty()
+        ? Optional.of(new GameQuery.Position(kept.get(kept.size() - 1).createdAt(),
+            kept.get(kept.size() - 1).gameCode()))
+        : Optional.empty();
+    return new Page(ImmutableList.copyOf(kept), next);
+  }
+
+  private static GameListing listingOf(StoredGame g) {
+    ImmutableList.Builder<GameListing.SeatListing> seats = ImmutableList.builder();
+    for (StoredGame.Seat s : g.seats()) {
+      seats.add(new GameListing.SeatListing(s.role(), s.roleName(), s.displayName(), s.bot(),
+          false));
+    }
+    return new GameListing(g.gameCode(), g.createdAt(), g.scenarioId(), g.scenarioTitle(),
+        g.phase(), g.round(), g.rounds(), seats.build(), g.result(), g.damage(), g.classCode());
+  }
+
+  /**
+   * Lets go of finished games that have been over for the grace period and
+   * have nobody in them: they are served from the store from then on.
+   * Returns how many it let go.
+   */
+  public CompletableFuture<Integer> retireFinished() {
+    Instant now = clock.instant();
+    List<CompletableFuture<Boolean>> asked = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    for (GameRoom room : rooms.values()) {
+      GameListing l = room.listing();
+      if (!l.isOver() && l.damage().isEmpty() || keep.test(room)) {
+        continue;
+      }
+      Instant since = overSince.computeIfAbsent(room.code(), c -> now);
+      if (!since.plus(finishedGrace).isAfter(now)) {
+        codes.add(room.code());
+        asked.add(room.retireIfIdle());
+      }
+    }
+    return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).handle((v, f) -> {
+      int retired = 0;
+      for (int i = 0; i < codes.size(); i++) {
+        if (asked.get(i).getNow(false)) {
+          rooms.remove(codes.get(i));
+          overSince.remove(codes.get(i));
+          retired++;
+        }
+      }
+      return retired;
+    });
+  }
+
+  /** Retires finished games every half grace period, on one of the games' threads. */
+  public void startRetiring() {
+    long every = Math.max(100, finishedGrace.toMillis() / 2);
+    executors.get().scheduleWithFixedDelay(() -> retireFinished().whenComplete((n, f) -> {
+      if (f != null) {
+        log.error("letting go of finished games failed", f);
+      } else if (n > 0) {
+        log.debug("let go of {} finished games; {} in memory", n, rooms.size());
+      }
+    }), every, every, TimeUnit.MILLISECONDS);
   }
 
   public int size() {
@@ -286,6 +449,17 @@ public final class Lobby {
   public void reserveCodes(java.util.function.Predicate<String> taken) {
     this.reserved = taken;
   }
+
+  /**
+   * Keeps finished games in memory while {@code keep} says so (a running
+   * class's games, which its board and debrief read), however long ago they
+   * ended; the rest leave after the grace period.
+   */
+  public void keepInMemory(java.util.function.Predicate<GameRoom> keep) {
+    this.keep = keep;
+  }
+
+  private volatile java.util.function.Predicate<GameRoom> keep = room -> false;
 
   /** A fresh code no game has, for something else that shares the code space. */
   public String freshCode() {

@@ -1,4 +1,4 @@
-package org.hikiwake.server.record;
+package org.hikiwake.server.store;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

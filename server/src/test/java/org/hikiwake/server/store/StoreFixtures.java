@@ -1,4 +1,4 @@
-package org.hikiwake.server.record;
+package org.hikiwake.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,8 @@ import org.hikiwake.engine.scenario.Scenario;
 import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.engine.scenario.ScenarioLoader;
 import org.hikiwake.proto.recording.RecordingHeader;
+import org.hikiwake.server.record.GameHeader;
+import org.hikiwake.server.record.RecoveredGame;
 import org.hikiwake.server.room.TokenHash;
 
 /**
@@ -36,7 +38,7 @@ import org.hikiwake.server.room.TokenHash;
  * the rules' own: every prefix of the long game ({@link #record}) replays cleanly,
  * as recovery requires.
  */
-final class RecordingFixtures {
+final class StoreFixtures {
   static final Scenario SCENARIO = loadScenario();
   /** The long game's settings: the most rounds, untimed. */
   static final GameSettings SETTINGS = GameSettings.untimed(GameSettings.MAX_ROUNDS);
@@ -44,7 +46,7 @@ final class RecordingFixtures {
   static final Instant T0 = Instant.parse("2013-11-02T10:00:00Z");
   private static final List<Recorded> LONG_GAME = longGame();
 
-  private RecordingFixtures() {}
+  private StoreFixtures() {}
 
   private static Scenario loadScenario() {
     try {
