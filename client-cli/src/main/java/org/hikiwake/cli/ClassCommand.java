@@ -20,6 +20,7 @@ import org.hikiwake.cli.play.SeatStore;
 import org.hikiwake.cli.text.BoardText;
 import org.hikiwake.cli.text.Sanitizer;
 import org.hikiwake.proto.wire.ClassBoard;
+import org.hikiwake.proto.wire.ClassPhase;
 import org.hikiwake.proto.wire.ClassCommandDone;
 import org.hikiwake.proto.wire.ClassCreated;
 import org.hikiwake.proto.wire.ClientMessage;
@@ -613,6 +614,14 @@ final class ClassCommand implements Callable<Integer> {
           return ExitCode.OK;
         }
         while (!closed.isDone()) {
+          ClassBoard now = latest.get();
+          if (now != null && now.getPhase() == ClassPhase.CLASS_PHASE_ENDED) {
+            // the class is over: nothing more will change on this board
+            draw(now, terminal);
+            parent.root.out().println("The class has ended. The debrief: hikiwake class"
+                + " debrief " + t.classCode());
+            return ExitCode.OK;
+          }
           try {
             String why = closed.get(1, java.util.concurrent.TimeUnit.SECONDS);
             throw new CliException(ExitCode.CONNECTION_LOST, "stopped watching: " + why);
