@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,6 +27,8 @@ import org.hikiwake.codec.Versions;
 import org.hikiwake.engine.scenario.ScenarioException;
 import org.hikiwake.server.HikiwakeServer;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.server.tls.ServerTls;
+import org.hikiwake.server.tls.TlsSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -57,6 +60,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Folder of extra scenario files (*.textproto) besides the built-in ones.")
   private Path scenarios;
 
+  @Option(names = "--tls",
+      description = "Take only encrypted (TLS) connections, for the game and the dashboard"
+          + " alike. Without --tls-cert, a self-signed certificate is made on the first start"
+          + " and kept in the data folder; give students its fingerprint, printed below.")
+  private boolean tls;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "The certificate (chain) to use for TLS, a PEM file (implies --tls).")
+  private Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE",
+      description = "The private key of --tls-cert, a PEM file.")
+  private Path tlsKey;
+
   @Option(names = "--bot-seconds", defaultValue = "3", paramLabel = "S",
       description = "How long a bot waits before each move, so it plays at a person's pace"
           + " (default: ${DEFAULT-VALUE}; 0 for at once). Bots always move within the turn"
@@ -82,9 +99,10 @@ final class ServeCommand implements Callable<Integer> {
     if (scenarios != null) {
       config = config.withScenariosDir(scenarios);
     }
+    Optional<ServerTls> serverTls = tlsSetup();
     HikiwakeServer server;
     try {
-      server = HikiwakeServer.start(config, java.util.Optional.of(
+      server = HikiwakeServer.start(config, serverTls, java.util.Optional.of(
           java.time.Duration.ofMillis(Math.round(botSeconds * 1000))));
     } catch (ScenarioException e) {
       removeIfMadeHere(folder, existed);
@@ -107,12 +125,62 @@ final class ServeCommand implements Callable<Integer> {
     }
     Thread hook = new Thread(server::close, "hikiwake-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    for (String line : banner(bind, server.port(), folder, usable(machineAddresses()))) {
+    List<InetAddress> addresses = usable(machineAddresses());
+    for (String line : banner(bind, server.port(), folder, addresses, serverTls.isPresent())) {
       root.out().println(line);
     }
+    serverTls.ifPresent(t -> printTls(t, dashboardHost(addresses), server.port()));
     root.out().flush();
     server.awaitTermination();
     return ExitCode.OK;
+  }
+
+  /** The server's TLS, if asked for: from the given files, else self-signed in the data folder. */
+  private Optional<ServerTls> tlsSetup() throws CliException {
+    if (tlsCert == null && tlsKey != null || tlsCert != null && tlsKey == null) {
+      throw new CliException(ExitCode.USAGE, "--tls-cert and --tls-key go together: give both"
+          + " (or neither, for a self-signed certificate kept in the data folder)");
+    }
+    tls |= tlsCert != null;
+    if (!tls) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(tlsCert != null ? ServerTls.fromFiles(tlsCert, tlsKey)
+          : ServerTls.selfSigned(data));
+    } catch (TlsSetupException e) {
+      throw new CliException(ExitCode.BAD_FILE, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What the instructor hands out for TLS, after the banner (whose addresses
+   * already say {@code tls://}): the certificate's fingerprint, and where the
+   * dashboard is.
+   */
+  private void printTls(ServerTls t, String host, int port) {
+    var out = root.out();
+    out.println("TLS only: " + (t.isNew() ? "made a self-signed certificate, " : "certificate ")
+        + t.certificateFile().toAbsolutePath().normalize());
+    out.println("Its fingerprint:  " + t.fingerprint());
+    out.println("  (as browsers show it: SHA-256 " + t.fingerprint().hex() + ")");
+    out.println("Hand students the address and the fingerprint; they add: --fingerprint "
+        + t.fingerprint());
+    out.println("The dashboard is at https://" + host + ":" + port
+        + "/ (with a self-signed certificate"
+        + " the browser warns first: check the fingerprint, then accept it).");
+  }
+
+  /** The host of the dashboard's address as the banner's first address has it. */
+  private String dashboardHost(List<InetAddress> addresses) {
+    if (isLoopback(bind)) {
+      return "localhost";
+    }
+    if (!isWildcard(bind)) {
+      return bracketed(bind);
+    }
+    List<String> hosts = hosts(addresses);
+    return hosts.isEmpty() ? "localhost" : hosts.get(0);
   }
 
   private void checkPortIsFree() throws CliException {
@@ -165,9 +233,12 @@ final class ServeCommand implements Callable<Integer> {
    * students can really use, with the commands to create and join a game.
    *
    * @param addresses this machine's addresses that other machines can reach
+   * @param tls whether the server takes only TLS: students then need a {@code tls://} address
    */
-  static List<String> banner(String bind, int port, Path data, List<InetAddress> addresses) {
+  static List<String> banner(String bind, int port, Path data, List<InetAddress> addresses,
+      boolean tls) {
     List<String> out = new ArrayList<>();
+    String scheme = tls ? "tls://" : "";
     boolean everywhere = isWildcard(bind);
     boolean loopback = isLoopback(bind);
     out.add("Hikiwake " + Versions.SOFTWARE + " server listening on " + bind + ":" + port
@@ -178,18 +249,20 @@ final class ServeCommand implements Callable<Integer> {
       List<String> hosts = hosts(addresses);
       if (hosts.isEmpty()) {
         out.add("This machine has no network address besides loopback, so no other machine"
-            + " can reach it yet; on this machine use --server localhost:" + port + ".");
-        serverArg = " --server localhost:" + port;
+            + " can reach it yet; on this machine use --server " + scheme + "localhost:" + port
+            + ".");
+        serverArg = " --server " + scheme + "localhost:" + port;
       } else {
         out.add("Students on other machines use one of: " + hosts.stream()
-            .map(h -> "--server " + h + ":" + port).collect(Collectors.joining(", ")));
-        serverArg = " --server " + hosts.get(0) + ":" + port;
+            .map(h -> "--server " + scheme + h + ":" + port).collect(Collectors.joining(", ")));
+        serverArg = " --server " + scheme + hosts.get(0) + ":" + port;
       }
     } else if (loopback) {
       out.add("Other machines cannot connect; for a classroom, start it with --bind 0.0.0.0.");
-      serverArg = port == ServerConfig.DEFAULT_PORT ? "" : " --server localhost:" + port;
+      serverArg = port == ServerConfig.DEFAULT_PORT && !tls ? ""
+          : " --server " + scheme + "localhost:" + port;
     } else {
-      serverArg = " --server " + bracketed(bind) + ":" + port;
+      serverArg = " --server " + scheme + bracketed(bind) + ":" + port;
       out.add("Students use" + serverArg + ".");
     }
     out.add("Create a game: hikiwake create" + serverArg);

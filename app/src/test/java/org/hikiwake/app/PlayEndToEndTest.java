@@ -302,7 +302,9 @@ class PlayEndToEndTest {
     }
     CliRun run = CliRun.run(server.env("x"), "games", "--server", "127.0.0.1:" + port);
     assertThat(run.exitCode()).isEqualTo(ExitCode.CANNOT_CONNECT);
-    assertThat(run.err()).startsWith("hikiwake: cannot connect to 127.0.0.1:" + port);
+    assertThat(run.err()).startsWith("hikiwake: cannot connect to 127.0.0.1:" + port)
+        .contains("nothing is listening there (connection refused)")
+        .contains("Start one with `hikiwake serve`");
   }
 
   @Test

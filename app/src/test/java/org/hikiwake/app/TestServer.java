@@ -11,6 +11,7 @@ import java.util.Map;
 import org.hikiwake.proto.wire.EventView;
 import org.hikiwake.server.HikiwakeServer;
 import org.hikiwake.server.ServerConfig;
+import org.hikiwake.server.tls.ServerTls;
 
 /** A real server on a free port with its data in a temporary folder, and helpers to reach it. */
 final class TestServer implements AutoCloseable {
@@ -36,6 +37,19 @@ final class TestServer implements AutoCloseable {
     return new TestServer(s, tmp);
   }
 
+  /** A server that takes only TLS, with a self-signed certificate made in its data folder. */
+  static TestServer startTls(Path tmp) throws Exception {
+    return startTls(tmp, true);
+  }
+
+  /** The same, recording games or not (classes need the database store to be recorded). */
+  static TestServer startTls(Path tmp, boolean recorded) throws Exception {
+    Path data = tmp.resolve("data");
+    HikiwakeServer s = HikiwakeServer.start(ServerConfig.defaults().withPort(0)
+        .withDataDir(data).withDurable(recorded), ServerTls.selfSigned(data));
+    return new TestServer(s, tmp);
+  }
+
   /** A server that records nothing (classes need the database store to be recorded). */
   static TestServer startUnrecorded(Path tmp) throws Exception {
     HikiwakeServer s = HikiwakeServer.start(ServerConfig.defaults().withPort(0)
@@ -44,8 +58,9 @@ final class TestServer implements AutoCloseable {
     return new TestServer(s, tmp);
   }
 
+  /** Where the server is, as --server takes it (tls://... for a TLS server). */
   String address() {
-    return "127.0.0.1:" + server.port();
+    return (server.tls().isPresent() ? "tls://" : "") + "127.0.0.1:" + server.port();
   }
 
   /** An environment with the server address and a home folder of its own per player. */

@@ -15,10 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hikiwake.cli.net.Connection;
 import org.hikiwake.cli.net.ServerAddress;
+import org.hikiwake.cli.play.TerminalChoice;
 import org.hikiwake.cli.play.SeatStore;
 import org.hikiwake.cli.text.BoardText;
 import org.hikiwake.cli.text.Sanitizer;
 import org.hikiwake.proto.wire.ClassBoard;
+import org.hikiwake.proto.wire.ClassPhase;
 import org.hikiwake.proto.wire.ClassCommandDone;
 import org.hikiwake.proto.wire.ClassCreated;
 import org.hikiwake.proto.wire.ClientMessage;
@@ -101,7 +103,7 @@ final class ClassCommand implements Callable<Integer> {
     ServerOption server;
 
     Target resolve(ClassCommand parent) throws CliException {
-      ServerAddress address = server.resolve(parent.root.env());
+      ServerAddress address = server.resolve(parent.root);
       SeatStore store = parent.tokens();
       try {
         String code = classCode;
@@ -213,7 +215,7 @@ final class ClassCommand implements Callable<Integer> {
         throw new CliException(ExitCode.USAGE, "--stand-in-grace must be more than 0 and at"
             + " most 3600 seconds but was " + standInGrace);
       }
-      ServerAddress address = server.resolve(parent.root.env());
+      ServerAddress address = server.resolve(parent.root);
       String rosterText = "";
       if (roster != null) {
         try {
@@ -532,10 +534,12 @@ final class ClassCommand implements Callable<Integer> {
     }
   }
 
-  /** The browser's address of a dashboard path on the class's server. */
+  /**
+   * The browser's address of a dashboard path on the class's server: https
+   * for a TLS server, which takes nothing else.
+   */
   static String dashboardUrl(ServerAddress address, String path) {
-    String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
-    return "http://" + host + ":" + address.port() + path;
+    return (address.isTls() ? "https://" : "http://") + address.hostPort() + path;
   }
 
   @Command(name = "dashboard", mixinStandardHelpOptions = true,
@@ -588,7 +592,9 @@ final class ClassCommand implements Callable<Integer> {
       Target t = which.resolve(parent);
       AtomicReference<ClassBoard> latest = new AtomicReference<>();
       CompletableFuture<String> closed = new CompletableFuture<>();
-      boolean terminal = parent.root.hasSystemStreams() && System.console() != null;
+      // the board is redrawn in place only where the terminal can take it (not TERM=dumb)
+      boolean terminal = TerminalChoice.decide(parent.root.env(),
+          parent.root.hasSystemStreams() && System.console() != null, false).isLive();
       Connection.Listener listener = new Connection.Listener() {
         @Override
         public void onEvent(EventView event) {}
@@ -625,6 +631,14 @@ final class ClassCommand implements Callable<Integer> {
           return ExitCode.OK;
         }
         while (!closed.isDone()) {
+          ClassBoard now = latest.get();
+          if (now != null && now.getPhase() == ClassPhase.CLASS_PHASE_ENDED) {
+            // the class is over: nothing more will change on this board
+            draw(now, terminal);
+            parent.root.out().println("The class has ended. The debrief: hikiwake class"
+                + " debrief " + t.classCode());
+            return ExitCode.OK;
+          }
           try {
             String why = closed.get(1, java.util.concurrent.TimeUnit.SECONDS);
             throw new CliException(ExitCode.CONNECTION_LOST, "stopped watching: " + why);

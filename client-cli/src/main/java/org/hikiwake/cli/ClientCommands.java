@@ -4,9 +4,12 @@ import com.google.common.collect.ImmutableList;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The client's subcommands and the rules every launcher applies to them:
@@ -24,15 +27,45 @@ public final class ClientCommands {
       GamesCommand.class,
       ScenariosCommand.class,
       ReplayCommand.class,
-      ExportCommand.class);
+      ExportCommand.class,
+      DoctorCommand.class);
 
   private ClientCommands() {}
 
   /** Adds every client subcommand to a root command line. */
   public static void addTo(CommandLine root) {
+    addTo(root, Optional.empty());
+  }
+
+  /**
+   * Adds the client subcommand named {@code only} (by name or alias), or every
+   * one if {@code only} is empty. Building picocli's model of one command
+   * instead of all of them is a good part of a short command's start-up.
+   */
+  public static void addTo(CommandLine root, Optional<String> only) {
     for (Class<?> command : ALL) {
-      root.addSubcommand(command);
+      if (only.isEmpty() || isNamed(command, only.get())) {
+        root.addSubcommand(command);
+      }
     }
+  }
+
+  /**
+   * The subcommand a command line runs, if its first argument names one: then
+   * only that subcommand needs building. Empty for help, options and typos,
+   * which need them all (to list them, or to suggest one).
+   */
+  public static Optional<String> subcommandOf(String... args) {
+    if (args.length == 0 || args[0].startsWith("-")) {
+      return Optional.empty();
+    }
+    return Optional.of(args[0]);
+  }
+
+  /** True if a command class is called {@code name}, or has it as an alias. */
+  public static boolean isNamed(Class<?> command, String name) {
+    Command c = command.getAnnotation(Command.class);
+    return c != null && (c.name().equals(name) || Arrays.asList(c.aliases()).contains(name));
   }
 
   /**

@@ -70,7 +70,7 @@ final class CreateCommand implements Callable<Integer> {
       throw new CliException(ExitCode.USAGE, "--role and --name go with --vs bot:LEVEL; players"
           + " of a game for two people choose theirs with `hikiwake play`");
     }
-    ServerAddress address = server.resolve(root.env());
+    ServerAddress address = server.resolve(root);
     GameCreated created;
     try (Connection c = Connection.open(address)) {
       CreateGame.Builder create = CreateGame.newBuilder().setScenarioId(scenario)

@@ -24,17 +24,28 @@ public final class ExitCode {
   public static final int BAD_FILE = 5;
   /** Something unexpected failed inside the client: a bug; please report it. */
   public static final int SOFTWARE = 6;
+  /**
+   * The students' launchers ({@code hikiwake}, {@code hikiwake.cmd}) found no
+   * Java 17 or newer, or not the client jar beside them. Never returned by Java code.
+   */
+  public static final int NO_JAVA = 7;
 
-  /** The exit code table, as shown in {@code hikiwake --help}. */
+  /**
+   * The exit code table, as shown in {@code hikiwake --help}: already cut into
+   * lines that fit 80 columns once indented by two spaces, continuations
+   * indented further, so the help never wraps a row at the margin.
+   */
   public static final String[] HELP = {
       "0  ok; for play and watch: the game ended normally (or you quit)",
       "1  bad command line",
-      "2  cannot connect to the server (serve: cannot listen, or its data folder is in use)",
-      "3  the server refused the request (unknown game, seat taken, seat taken over"
-          + " elsewhere, ...)",
+      "2  cannot connect to the server",
+      "3  the server refused the request (unknown game, seat taken, seat taken over",
+      "   elsewhere, ...)",
       "4  connection lost and could not be re-established",
       "5  bad file: missing, unreadable, damaged or invalid",
       "6  unexpected failure in the client (a bug)",
+      "7  (the students' launchers) no Java 17 or newer found; the message says",
+      "   what to install",
   };
 
   private ExitCode() {}

@@ -36,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReplayedRecording game = recording.replayed(root.env());
+    ReplayedRecording game = recording.replayed(root);
     String text = Exporter.export(game, format);
     if (output == null) {
       root.out().print(text);

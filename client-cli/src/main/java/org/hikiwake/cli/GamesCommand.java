@@ -36,7 +36,7 @@ final class GamesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GameList list;
-    try (Connection c = Connection.open(server.resolve(root.env()))) {
+    try (Connection c = Connection.open(server.resolve(root))) {
       list = c.expect(ClientMessage.newBuilder().setListGames(ListGames.getDefaultInstance()),
           ServerMessage.BodyCase.GAME_LIST).getGameList();
     }

@@ -43,7 +43,7 @@ final class JoinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServerAddress address = server.resolve(root.env());
+    ServerAddress address = server.resolve(root);
     SeatStore tokens = SeatStore.in(SeatStore.homeDir(root.env())).classTokens();
     Optional<SeatStore.StoredSeat> kept;
     try {

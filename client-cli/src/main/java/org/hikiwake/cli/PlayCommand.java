@@ -12,12 +12,11 @@ import java.util.stream.Collectors;
 import org.hikiwake.cli.net.Connection;
 import org.hikiwake.cli.net.ServerAddress;
 import org.hikiwake.cli.play.Console;
+import org.hikiwake.cli.play.Consoles;
 import org.hikiwake.cli.play.LiveGame;
-import org.hikiwake.cli.play.PlayCompleter;
 import org.hikiwake.cli.play.PlaySession;
 import org.hikiwake.cli.play.SeatStore;
-import org.hikiwake.cli.play.StreamConsole;
-import org.hikiwake.cli.play.TerminalConsole;
+import org.hikiwake.cli.play.TerminalChoice;
 import org.hikiwake.engine.game.Rules;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.GameList;
@@ -52,7 +51,9 @@ public final class PlayCommand implements Callable<Integer> {
   @Mixin
   private ServerOption server;
 
-  @Parameters(index = "0", paramLabel = "CODE", description = "The game's join code.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CODE",
+      description = "The game's join code. Without it, in a terminal, play asks for the"
+          + " server and the code.")
   private String code;
 
   @Option(names = "--role", paramLabel = "ROLE",
@@ -85,7 +86,10 @@ public final class PlayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServerAddress address = server.resolve(root.env());
+    if (code == null) {
+      askForTheGame();
+    }
+    ServerAddress address = server.resolve(root);
     SeatStore store = SeatStore.in(SeatStore.homeDir(root.env()));
     if (role != null) {
       // Role ids are lower case (the scenario loader insists); --role Japan means japan.
@@ -107,9 +111,11 @@ public final class PlayCommand implements Callable<Integer> {
     SeatStore store = SeatStore.in(home);
     AtomicReference<LiveGame> view = new AtomicReference<>();
     AtomicReference<PlaySession> session = new AtomicReference<>();
-    boolean terminal = !json && root.hasSystemStreams() && System.console() != null;
-    try (Console console = terminal ? openTerminal(home, view, session)
-        : new StreamConsole(root.in(), root.out(), root.err(), json)) {
+    TerminalChoice choice = TerminalChoice.decide(root.env(),
+        root.hasSystemStreams() && System.console() != null, json);
+    try (Console console = Consoles.open(choice, root.in(), root.out(), root.err(), home, view,
+        () -> session.get() == null ? "hikiwake > " : session.get().prompt(Instant.now()),
+        root.err())) {
       try (PlaySession s = new PlaySession(address, console, view, Optional.of(store), backoff)) {
         session.set(s);
         started.accept(s);
@@ -118,14 +124,28 @@ public final class PlayCommand implements Callable<Integer> {
     }
   }
 
-  private static Console openTerminal(Path home, AtomicReference<LiveGame> view,
-      AtomicReference<PlaySession> session) throws CliException {
-    try {
-      SeatStore.ensureDir(home);
-      return TerminalConsole.open(home.resolve("history"), new PlayCompleter(view::get),
-          () -> session.get() == null ? "hikiwake > " : session.get().prompt(Instant.now()));
-    } catch (IOException e) {
-      throw new CliException(ExitCode.SOFTWARE, "cannot open the terminal: " + e.getMessage(), e);
+  /**
+   * No code was given: in a terminal (or line mode), asks for the server, the
+   * code and a name; for a script, says how to give them.
+   */
+  private void askForTheGame() throws CliException {
+    TerminalChoice choice = TerminalChoice.decide(root.env(),
+        root.hasSystemStreams() && System.console() != null, json);
+    if (choice.kind() == TerminalChoice.Kind.SCRIPT || resume) {
+      throw new CliException(ExitCode.USAGE, "no game code: run `hikiwake play CODE --server"
+          + " HOST:PORT` with the code and the server address your instructor gave you"
+          + (resume ? "" : " (in a terminal, `hikiwake play` alone asks for them)"));
+    }
+    boolean serverGiven = server.server != null
+        || !root.env().getOrDefault(ServerAddress.ENV, "").isBlank();
+    JoinQuestions questions = new JoinQuestions(JoinQuestions.from(root), root.out(),
+        SeatStore.homeDir(root.env()));
+    JoinQuestions.Answers answers = questions.ask(!serverGiven, name == null, defaultName());
+    code = answers.code();
+    answers.name().ifPresent(n -> name = n);
+    if (answers.server().isPresent()) {
+      server.server = answers.server().get();
+      questions.keepServer(server.server);
     }
   }
 
@@ -185,11 +205,13 @@ public final class PlayCommand implements Callable<Integer> {
           }
         }
         throw new CliException(ExitCode.SERVER_ERROR, "both seats of game " + code
-            + " are taken; if one is yours, use --resume");
+            + " are taken (the game is full): if one is yours, run `hikiwake play --resume "
+            + code + "`; otherwise ask your instructor for another game");
       }
     }
     throw new CliException(ExitCode.SERVER_ERROR, "there is no game " + code + " on " + address
-        + " (see `hikiwake games`)");
+        + ": check the code with your instructor (like K7MX-Q2PA); `hikiwake games --server "
+        + address + "` lists the games there");
   }
 
   /** The user's login name, cut down to what display names allow. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.hikiwake.cli.net.Connection;
 import org.hikiwake.codec.recording.RecordingException;
@@ -38,8 +37,8 @@ final class RecordingSource {
    *
    * @throws CliException with {@link ExitCode#BAD_FILE} if nothing can be replayed
    */
-  ReplayedRecording replayed(Map<String, String> env) throws CliException {
-    Path file = file(env);
+  ReplayedRecording replayed(Invocation root) throws CliException {
+    Path file = file(root);
     try {
       if (Files.isDirectory(file)) {
         throw new CliException(ExitCode.BAD_FILE, file + " is a folder, not a recording");
@@ -61,7 +60,7 @@ final class RecordingSource {
   }
 
   /** A local file with the recording, fetching it from the server if needed. */
-  Path file(Map<String, String> env) throws CliException {
+  Path file(Invocation root) throws CliException {
     Path path = Path.of(source);
     boolean fetch = server.server != null || (!Files.exists(path) && CODE.matcher(source)
         .matches());
@@ -69,7 +68,7 @@ final class RecordingSource {
       return path;
     }
     RecordingFile recording;
-    try (Connection c = Connection.open(server.resolve(env))) {
+    try (Connection c = Connection.open(server.resolve(root))) {
       ServerMessage reply = c.expect(ClientMessage.newBuilder().setFetchRecording(
           FetchRecording.newBuilder().setGameCode(source)),
           ServerMessage.BodyCase.RECORDING_FILE);

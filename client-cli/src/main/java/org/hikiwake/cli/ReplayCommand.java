@@ -41,7 +41,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReplayedRecording game = recording.replayed(root.env());
+    ReplayedRecording game = recording.replayed(root);
     ViewedReplay replay = ViewedReplay.of(game, viewer(game));
     if (speed != null && speed < 0) {
       throw new CliException(ExitCode.USAGE, "--speed must be >= 0 but was " + speed);

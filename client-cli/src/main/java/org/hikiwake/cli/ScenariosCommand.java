@@ -1,18 +1,11 @@
 package org.hikiwake.cli;
 
 import com.google.protobuf.util.JsonFormat;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hikiwake.cli.net.Connection;
-import org.hikiwake.cli.report.AnalysisReport;
 import org.hikiwake.cli.text.Sanitizer;
-import org.hikiwake.engine.analysis.Analysis;
-import org.hikiwake.engine.scenario.Scenario;
-import org.hikiwake.engine.scenario.ScenarioException;
-import org.hikiwake.engine.scenario.ScenarioLoader;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ListScenarios;
 import org.hikiwake.proto.wire.RoleInfo;
@@ -22,15 +15,20 @@ import org.hikiwake.proto.wire.ServerMessage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code hikiwake scenarios}: lists the server's scenarios; checks and analyses scenario files. */
+/**
+ * {@code hikiwake scenarios}: lists the server's scenarios. The scenario tools
+ * ({@code check}, {@code analyze}) read scenario files, confidential points
+ * included, so they are not in the student's client: the server's launcher
+ * adds them below this command.
+ */
 @Command(name = "scenarios", mixinStandardHelpOptions = true,
-    description = {"List the scenarios the server offers.",
-        "`check FILE` and `analyze ID|FILE` work offline."},
-    subcommands = {ScenariosCommand.Check.class, ScenariosCommand.Analyze.class})
-final class ScenariosCommand implements Callable<Integer> {
+    description = {"List the scenarios the server offers."},
+    footer = {"", "Checking and analysing scenario files (`scenarios check FILE`, `scenarios"
+        + " analyze ID|FILE`) is for instructors and scenario authors: it comes with the"
+        + " server's hikiwake.jar, not with the students' client."})
+public final class ScenariosCommand implements Callable<Integer> {
   @ParentCommand
   private Invocation root;
 
@@ -43,7 +41,7 @@ final class ScenariosCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ScenarioList list;
-    try (Connection c = Connection.open(server.resolve(root.env()))) {
+    try (Connection c = Connection.open(server.resolve(root))) {
       list = c.expect(ClientMessage.newBuilder()
               .setListScenarios(ListScenarios.getDefaultInstance()),
           ServerMessage.BodyCase.SCENARIO_LIST).getScenarioList();
@@ -68,88 +66,8 @@ final class ScenariosCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  Invocation root() {
+  /** The launcher running this command, for the scenario tools a launcher adds below it. */
+  public Invocation root() {
     return root;
-  }
-
-  /** {@code hikiwake scenarios check FILE}. */
-  @Command(name = "check", mixinStandardHelpOptions = true,
-      description = "Validate a scenario file; print each problem with its line (exit 5 if any).")
-  static final class Check implements Callable<Integer> {
-    @ParentCommand
-    private ScenariosCommand parent;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "A scenario file (.textproto).")
-    private Path file;
-
-    @Override
-    public Integer call() throws Exception {
-      Invocation root = parent.root();
-      if (!Files.isRegularFile(file)) {
-        throw new CliException(ExitCode.BAD_FILE, file + ": no such file");
-      }
-      Scenario scenario;
-      try {
-        scenario = ScenarioLoader.fromFile(file);
-      } catch (ScenarioException e) {
-        for (String problem : e.problems()) {
-          root.out().println(problem);
-        }
-        root.out().flush();
-        throw new CliException(ExitCode.BAD_FILE, file + ": " + e.problems().size()
-            + (e.problems().size() == 1 ? " problem" : " problems"), e);
-      }
-      Analysis analysis = Analysis.of(scenario);
-      root.out().println(file + ": ok: scenario " + scenario.id() + " (" + scenario.title()
-          + "), " + scenario.issues().size() + " issues, " + Analysis.packageCount(scenario)
-          + " packages, ZOPA " + analysis.zopaSize() + ".");
-      if (analysis.zopaSize() == 0) {
-        root.out().println("Warning: no package clears both reservation values; every game"
-            + " will end without agreement.");
-      }
-      root.out().flush();
-      return ExitCode.OK;
-    }
-  }
-
-  /** {@code hikiwake scenarios analyze ID|FILE}. */
-  @Command(name = "analyze", aliases = "analyse", mixinStandardHelpOptions = true,
-      description = "Print the ZOPA size and the Nash and Kalai-Smorodinsky packages with both"
-          + " sides' points, for a built-in scenario id or a scenario file.")
-  static final class Analyze implements Callable<Integer> {
-    @ParentCommand
-    private ScenariosCommand parent;
-
-    @Parameters(index = "0", paramLabel = "ID|FILE",
-        description = "A built-in scenario id (e.g. japan-russia-2013) or a scenario file.")
-    private String scenarioRef;
-
-    @Override
-    public Integer call() throws Exception {
-      Invocation root = parent.root();
-      Scenario scenario = load(scenarioRef);
-      for (String line : AnalysisReport.of(scenario)) {
-        root.out().println(line);
-      }
-      root.out().flush();
-      return ExitCode.OK;
-    }
-  }
-
-  /** A built-in scenario by id, else a scenario file by path. */
-  static Scenario load(String ref) throws CliException {
-    try {
-      if (ScenarioLoader.builtInIds().contains(ref)) {
-        return ScenarioLoader.fromClasspath(ref);
-      }
-      Path path = Path.of(ref);
-      if (!Files.isRegularFile(path)) {
-        throw new CliException(ExitCode.BAD_FILE, "'" + ref + "' is neither a built-in"
-            + " scenario (" + String.join(", ", ScenarioLoader.builtInIds()) + ") nor a file");
-      }
-      return ScenarioLoader.fromFile(path);
-    } catch (ScenarioException e) {
-      throw new CliException(ExitCode.BAD_FILE, String.join("; ", e.problems()), e);
-    }
   }
 }

@@ -34,7 +34,7 @@ final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServerAddress address = server.resolve(root.env());
+    ServerAddress address = server.resolve(root);
     try (StreamConsole console = new StreamConsole(new ByteArrayInputStream(new byte[0]),
             root.out(), root.err(), json);
         PlaySession session = new PlaySession(address, console, new AtomicReference<LiveGame>(),

@@ -33,6 +33,7 @@ import org.hikiwake.server.room.Lobby;
 import org.hikiwake.server.room.Revealer;
 import org.hikiwake.server.room.ScenarioCatalog;
 import org.hikiwake.server.room.SeatTokens;
+import org.hikiwake.server.tls.ServerTls;
 import org.hikiwake.server.web.Dashboard;
 import org.hikiwake.server.web.DashboardPasses;
 import org.hikiwake.server.store.SqliteStore;
@@ -47,6 +48,7 @@ public final class HikiwakeServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HikiwakeServer.class);
 
   private final ServerConfig config;
+  private final Optional<ServerTls> tls;
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup workerGroup;
   /** Works out game ends (the debrief enumerates every package) away from the event loops. */
@@ -62,8 +64,10 @@ public final class HikiwakeServer implements AutoCloseable {
   private final int unfinishedRecovered;
   private volatile boolean closed;
 
-  private HikiwakeServer(ServerConfig config, Optional<Duration> botThinking) throws Exception {
+  private HikiwakeServer(ServerConfig config, Optional<ServerTls> tls,
+      Optional<Duration> botThinking) throws Exception {
     this.config = config;
+    this.tls = tls;
     ScenarioCatalog catalog = ScenarioCatalog.load(config.scenariosDir());
     if (config.durable()) {
       Files.createDirectories(config.dataDir());
@@ -111,7 +115,7 @@ public final class HikiwakeServer implements AutoCloseable {
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ServerInitializer(config, lobby, classes, connections,
-              dashboard));
+              dashboard, tls));
       this.serverChannel = b.bind(config.bindAddress(), config.port()).sync().channel();
     } catch (Exception | Error e) {
       bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
@@ -122,8 +126,9 @@ public final class HikiwakeServer implements AutoCloseable {
       throw e;
     }
     // The same words as `hikiwake --version`, so an operator can match the two.
-    log.info("hikiwake {} serving on {}:{} with data in {} ({})",
+    log.info("hikiwake {} serving on {}:{}{} with data in {} ({})",
         Versions.SOFTWARE, config.bindAddress(), port(),
+        tls.map(t -> " (TLS only, certificate " + t.fingerprint() + ")").orElse(""),
         config.durable() ? config.dataDir().toAbsolutePath() : "(not recorded)",
         count(catalog.all().size(), "scenario", "scenarios"));
   }
@@ -135,7 +140,15 @@ public final class HikiwakeServer implements AutoCloseable {
 
   /** Starts a server; returns once it is serving. A bad scenario file fails start-up. */
   public static HikiwakeServer start(ServerConfig config) throws Exception {
-    return start(config, Optional.of(BotHost.DEFAULT_THINKING));
+    return new HikiwakeServer(config, Optional.empty(), Optional.of(BotHost.DEFAULT_THINKING));
+  }
+
+  /**
+   * Starts a server that takes only TLS connections (the game and the
+   * dashboard alike) with the given certificate.
+   */
+  public static HikiwakeServer start(ServerConfig config, ServerTls tls) throws Exception {
+    return new HikiwakeServer(config, Optional.of(tls), Optional.of(BotHost.DEFAULT_THINKING));
   }
 
   /**
@@ -144,7 +157,18 @@ public final class HikiwakeServer implements AutoCloseable {
    */
   public static HikiwakeServer start(ServerConfig config, Optional<Duration> botThinking)
       throws Exception {
-    return new HikiwakeServer(config, botThinking);
+    return new HikiwakeServer(config, Optional.empty(), botThinking);
+  }
+
+  /** Starts a server with TLS if {@code tls} is present, and bots that wait {@code botThinking}. */
+  public static HikiwakeServer start(ServerConfig config, Optional<ServerTls> tls,
+      Optional<Duration> botThinking) throws Exception {
+    return new HikiwakeServer(config, tls, botThinking);
+  }
+
+  /** The server's TLS, if it takes only TLS connections. */
+  public Optional<ServerTls> tls() {
+    return tls;
   }
 
   /** The bound port. */

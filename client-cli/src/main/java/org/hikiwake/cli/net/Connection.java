@@ -8,16 +8,23 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLException;
 import org.hikiwake.cli.CliException;
 import org.hikiwake.cli.ExitCode;
 import org.hikiwake.codec.Versions;
@@ -100,6 +107,14 @@ public final class Connection implements AutoCloseable {
       c.connect(timeout);
       ServerMessage welcome = c.call(ClientMessage.newBuilder().setHello(
           Hello.newBuilder().setProtocolVersion(PROTOCOL_VERSION).setClientName(CLIENT_NAME)));
+      if (welcome.hasError()
+          && welcome.getError().getCode() == ErrorCode.ERROR_CODE_TLS_REQUIRED) {
+        throw new CliException(ExitCode.CANNOT_CONNECT, "the server at " + address
+            + " takes only encrypted connections: run the command again with --server "
+            + ServerAddress.TLS_SCHEME
+            + address.hostPort() + " (and --fingerprint SHA256:... if your instructor gave you"
+            + " one)");
+      }
       if (welcome.hasError()) {
         throw new CliException(ExitCode.SERVER_ERROR,
             "the server at " + address + " refused this client: " + describe(welcome.getError()));
@@ -128,26 +143,56 @@ public final class Connection implements AutoCloseable {
   }
 
   private void connect(Duration timeout) throws CliException {
+    Optional<PinningTrustManager> trust = Optional.empty();
+    Optional<SslContext> tls = Optional.empty();
+    if (address.tls().isPresent()) {
+      PinningTrustManager tm = new PinningTrustManager(
+          address.tls().get().expected(address.hostPort()));
+      trust = Optional.of(tm);
+      try {
+        tls = Optional.of(SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
+            .protocols("TLSv1.3", "TLSv1.2").trustManager(tm).build());
+      } catch (SSLException e) {
+        throw new CliException(ExitCode.SOFTWARE, "this Java cannot set up TLS: " + reason(e), e);
+      }
+    }
     Bootstrap b = new Bootstrap()
         .group(group)
         .channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new ClientInitializer(this));
+        .handler(new ClientInitializer(this, tls));
     ChannelFuture f = b.connect(address.host(), address.port());
     f.awaitUninterruptibly();
     if (!f.isSuccess()) {
-      String why = f.cause() == null ? "timed out" : reason(f.cause());
-      throw new CliException(ExitCode.CANNOT_CONNECT,
-          "cannot connect to " + address + ": " + why
-              + " (is `hikiwake serve` running there? set --server or " + ServerAddress.ENV + ")",
-          f.cause());
+      throw new CliException(ExitCode.CANNOT_CONNECT, ConnectFailure.describe(address,
+          f.cause(), timeout), f.cause());
     }
     channel = f.channel();
     channel.closeFuture().addListener(x -> onChannelClosed());
+    if (trust.isPresent()) {
+      handshake(channel.pipeline().get(SslHandler.class), trust.get());
+    }
   }
 
-  private static String reason(Throwable t) {
+  /** Waits for the TLS handshake; keeps the certificate of a server met for the first time. */
+  private void handshake(SslHandler ssl, PinningTrustManager trust) throws CliException {
+    Future<Channel> done = ssl.handshakeFuture();
+    done.awaitUninterruptibly(ClientInitializer.HANDSHAKE_TIMEOUT_MILLIS + 2_000);
+    TlsTrust tlsTrust = address.tls().orElseThrow();
+    if (done.isSuccess()) {
+      tlsTrust.accepted(address, trust.presented().orElseThrow());
+      return;
+    }
+    Throwable cause = done.cause();
+    if (trust.mismatched()) {
+      throw tlsTrust.refused(address, trust.presented().orElseThrow(), cause);
+    }
+    throw new CliException(ExitCode.CANNOT_CONNECT, ConnectFailure.handshake(address, cause),
+        cause);
+  }
+
+  static String reason(Throwable t) {
     String m = t.getMessage();
     return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
   }
@@ -204,10 +249,14 @@ public final class Connection implements AutoCloseable {
       return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new CliException(ExitCode.CONNECTION_LOST,
-          "connection lost: " + reason(e.getCause()), e.getCause());
+          "connection lost: " + reason(e.getCause()) + "; check that this laptop is still on"
+              + " the network and run the same command again (your seat is kept)",
+          e.getCause());
     } catch (TimeoutException e) {
       throw new CliException(ExitCode.CONNECTION_LOST,
-          "the server did not answer within " + timeout.toSeconds() + " s", e);
+          "the server did not answer within " + timeout.toSeconds() + " s: it may be"
+              + " overloaded, or the network is dropping the connection; try again in a"
+              + " moment, and tell your instructor if it keeps happening", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCode.CONNECTION_LOST, "interrupted while waiting for the server",
@@ -251,6 +300,7 @@ public final class Connection implements AutoCloseable {
     if (error.getCode() != ErrorCode.ERROR_CODE_UNSPECIFIED) {
       s.append(" (").append(error.getCode()).append(')');
     }
+    NextStep.after(error.getCode()).ifPresent(step -> s.append(". ").append(step));
     return s.toString();
   }
 

@@ -3,10 +3,18 @@ package org.hikiwake.cli.net;
 import java.util.Map;
 import java.util.Optional;
 
-/** Where the server listens: from {@code --server}, else {@code HIKIWAKE_SERVER}, else the default. */
-public record ServerAddress(String host, int port) {
+/**
+ * Where the server listens, and whether to reach it with TLS (and which
+ * certificates to trust there): from {@code --server}, else
+ * {@code HIKIWAKE_SERVER}, else the default.
+ *
+ * @param tls present to connect with TLS, trusting certificates as it says
+ */
+public record ServerAddress(String host, int port, Optional<TlsTrust> tls) {
   public static final String ENV = "HIKIWAKE_SERVER";
   public static final int DEFAULT_PORT = 7430;
+  /** The scheme of an address to reach with TLS: {@code tls://host:port}. */
+  public static final String TLS_SCHEME = "tls://";
   public static final ServerAddress DEFAULT = new ServerAddress("localhost", DEFAULT_PORT);
 
   public ServerAddress {
@@ -18,14 +26,62 @@ public record ServerAddress(String host, int port) {
     }
   }
 
+  /** A plain (unencrypted) address. */
+  public ServerAddress(String host, int port) {
+    this(host, port, Optional.empty());
+  }
+
+  /** The same server, reached with TLS and trusting certificates as {@code trust} says. */
+  public ServerAddress withTls(TlsTrust trust) {
+    return new ServerAddress(host, port, Optional.of(trust));
+  }
+
+  /** True if the connection is to be encrypted. */
+  public boolean isTls() {
+    return tls.isPresent();
+  }
+
+  /**
+   * True if the host is this machine by its name or address (no look-up):
+   * traffic to it never crosses a network.
+   */
+  public boolean isLoopback() {
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1");
+  }
+
+  /** {@code host:port}, without the scheme: the key of the server's kept fingerprint. */
+  public String hostPort() {
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  }
+
   /**
    * Parses {@code host:port}, {@code host} (default port), {@code :port}
-   * (localhost) or {@code [v6addr]:port}.
+   * (localhost) or {@code [v6addr]:port}, each optionally after
+   * {@code tls://} (then TLS with trust on first use and nothing kept, until
+   * the caller gives a {@link TlsTrust}).
    *
    * @throws IllegalArgumentException with a message for people
    */
   public static ServerAddress parse(String text) {
     String s = text.trim();
+    boolean tls = false;
+    if (s.regionMatches(true, 0, TLS_SCHEME, 0, TLS_SCHEME.length())) {
+      tls = true;
+      s = s.substring(TLS_SCHEME.length());
+    } else if (s.contains("://")) {
+      throw new IllegalArgumentException("bad server address '" + text + "': use host:port,"
+          + " or tls://host:port for an encrypted connection");
+    }
+    if (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    ServerAddress plain = parsePlain(text, s);
+    return tls ? plain.withTls(TlsTrust.ephemeral()) : plain;
+  }
+
+  private static ServerAddress parsePlain(String text, String s) {
     if (s.isEmpty()) {
       throw new IllegalArgumentException("the server address is empty; use host:port");
     }
@@ -87,8 +143,9 @@ public record ServerAddress(String host, int port) {
     return DEFAULT;
   }
 
+  /** {@code host:port}, or {@code tls://host:port} for TLS: as {@code --server} takes it. */
   @Override
   public String toString() {
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    return (isTls() ? TLS_SCHEME : "") + hostPort();
   }
 }

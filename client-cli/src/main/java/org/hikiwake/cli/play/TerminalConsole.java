@@ -19,6 +19,7 @@ import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.TerminalExt;
 import org.jline.utils.InfoCmp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,16 +51,18 @@ public final class TerminalConsole implements Console {
   }
 
   /**
-   * Opens the system terminal.
+   * Opens the system terminal with the first of JLine's providers that can,
+   * and never a dumb terminal: then it fails, for line mode to take over.
    *
+   * @param providers JLine's providers to try, in order, e.g. {@code jni,exec}
    * @param historyFile where typed lines are kept between runs
    * @param completer completes commands, issues and options
    * @param prompt makes the prompt from the current game state
+   * @throws IOException if no provider can drive this terminal, or it is a dumb one
    */
-  public static TerminalConsole open(Path historyFile, Completer completer,
+  public static TerminalConsole open(String providers, Path historyFile, Completer completer,
       Supplier<String> prompt) throws IOException {
-    return on(TerminalBuilder.builder().system(true).name("hikiwake").build(), historyFile,
-        completer, prompt);
+    return on(openTerminal(providers), historyFile, completer, prompt);
   }
 
   /** A console on the given terminal (tests use one made of pipes). */
@@ -82,6 +85,38 @@ public final class TerminalConsole implements Console {
         .option(LineReader.Option.GROUP, false)
         .build();
     return new TerminalConsole(terminal, reader, prompt);
+  }
+
+  /**
+   * The system terminal from the first provider that can drive it.
+   *
+   * @throws IOException if none can, or it would be a dumb terminal
+   */
+  static Terminal openTerminal(String providers) throws IOException {
+    Terminal terminal;
+    try {
+      terminal = TerminalBuilder.builder().system(true).name("hikiwake").providers(providers)
+          .dumb(false).build();
+    } catch (IllegalStateException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    if (terminal.getType() != null && terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+      terminal.close();
+      throw new IOException("only a dumb terminal could be opened");
+    }
+    return terminal;
+  }
+
+  /** What drives a terminal, e.g. {@code jni (xterm-256color)}. */
+  static String describe(Terminal terminal) {
+    String provider = terminal instanceof TerminalExt ext && ext.getProvider() != null
+        ? ext.getProvider().name() : terminal.getClass().getSimpleName();
+    return provider + " (" + terminal.getType() + ")";
+  }
+
+  /** What drives this console's terminal, e.g. {@code jni (xterm-256color)}. */
+  public String describe() {
+    return describe(terminal);
   }
 
   @Override

@@ -38,7 +38,8 @@ public final class BoardText {
     long running = b.getGamesList().stream().filter(g -> g.getPhase()
         != GamePhase.GAME_PHASE_ENDED).count();
     long away = b.getStudentsList().stream().filter(s -> !s.getConnected()).count();
-    out.add(cut(phase + " | " + b.getGamesCount() + " games: " + deals + " deals, " + running
+    out.add(cut(phase + " | " + count(b.getGamesCount(), "game", "games") + ": "
+        + count(deals, "deal", "deals") + ", " + running
         + " on" + left + " | " + away + " away", WIDTH));
     if (b.getWaitingCount() > 0) {
       out.add(cut("Waiting (" + b.getWaitingCount() + "): " + String.join(", ",
@@ -166,5 +167,9 @@ public final class BoardText {
     }
     int end = s.offsetByCodePoints(0, width - 1);
     return s.substring(0, end) + "~";
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

@@ -165,7 +165,9 @@ public final class EventText {
   /** News as the viewer sees it: public headline and text, then what it may see of the rest. */
   private static List<String> news(GameView after, News n) {
     List<String> out = new ArrayList<>();
-    out.add("NEWS (round " + n.round() + "): " + line(n.headline()));
+    // the round it arrived in: an instructor may release news before its scheduled round
+    int round = after.round() > 0 ? after.round() : n.round();
+    out.add("NEWS (round " + round + "): " + line(n.headline()));
     for (String l : Sanitizer.text(n.text()).split("\n")) {
       if (!l.isBlank()) {
         out.add("  " + l.strip());

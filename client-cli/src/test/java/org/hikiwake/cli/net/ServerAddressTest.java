@@ -61,4 +61,30 @@ class ServerAddressTest {
     assertThatThrownBy(() -> ServerAddress.resolve(Optional.empty(),
         Map.of(ServerAddress.ENV, "x:y"))).hasMessageStartingWith("HIKIWAKE_SERVER");
   }
+
+  @Test
+  void parse_tlsScheme_isTheSameServerReachedWithTls() {
+    ServerAddress a = ServerAddress.parse("tls://10.0.0.5:7431/");
+    assertThat(a.isTls()).isTrue();
+    assertThat(a.host()).isEqualTo("10.0.0.5");
+    assertThat(a.port()).isEqualTo(7431);
+    assertThat(a.hostPort()).isEqualTo("10.0.0.5:7431");
+    assertThat(a.toString()).isEqualTo("tls://10.0.0.5:7431");
+    assertThat(ServerAddress.parse("TLS://[::1]").toString()).isEqualTo("tls://[::1]:7430");
+  }
+
+  @Test
+  void parse_otherScheme_saysWhatToWrite() {
+    assertThatThrownBy(() -> ServerAddress.parse("http://10.0.0.5:7430"))
+        .hasMessageContaining("use host:port, or tls://host:port");
+  }
+
+  @Test
+  void isLoopback_byNameOrAddress_withoutALookUp() {
+    assertThat(ServerAddress.parse("localhost").isLoopback()).isTrue();
+    assertThat(ServerAddress.parse("127.0.0.2:9").isLoopback()).isTrue();
+    assertThat(ServerAddress.parse("[::1]:9").isLoopback()).isTrue();
+    assertThat(ServerAddress.parse("192.168.1.20").isLoopback()).isFalse();
+    assertThat(ServerAddress.parse("classroom.local").isLoopback()).isFalse();
+  }
 }

@@ -329,6 +329,17 @@ class RendererTest {
   }
 
   @Test
+  void event_newsReleasedEarlyByTheInstructor_saysTheRoundItArrivedIn() {
+    RecordedGames.Game game = Fixtures.seated();
+    LiveGame japan = Fixtures.joined("japan", game);
+    // round 2's news, released by the instructor in round 1
+    game.move("instructor", at -> new org.hikiwake.engine.game.Move.ReleaseNews(
+        "china-adiz", at));
+    assertThat(Fixtures.textOf(japan, game, NEWS_ARRIVED).get(0))
+        .startsWith("NEWS (round 1): China declares an air defence zone");
+  }
+
+  @Test
   void event_seatFilledAndPresence() {
     RecordedGames.Game game = RecordedGames.japanRussia().seat("japan", "Aiko");
     LiveGame japan = Fixtures.joined("japan", game);

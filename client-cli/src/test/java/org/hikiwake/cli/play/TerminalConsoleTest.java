@@ -38,8 +38,10 @@ class TerminalConsoleTest {
   void open() throws IOException {
     PipedInputStream in = new PipedInputStream(64 * 1024);
     keys = new PipedOutputStream(in);
-    terminal = TerminalBuilder.builder().system(false).streams(in, screen).type("xterm")
-        .encoding(StandardCharsets.UTF_8).size(new Size(80, 24)).build();
+    // The exec provider makes an ExternalTerminal straight on the pipes; the JNI one, first
+    // on the classpath, would put a real pty between them (output then arrives late).
+    terminal = TerminalBuilder.builder().system(false).providers("exec").streams(in, screen)
+        .type("xterm").encoding(StandardCharsets.UTF_8).size(new Size(80, 24)).build();
     // As a real terminal is set up: Ctrl-C is the interrupt character and raises a signal.
     Attributes attributes = terminal.getAttributes();
     attributes.setLocalFlag(Attributes.LocalFlag.ISIG, true);

@@ -57,6 +57,8 @@ class BoardTextTest {
     assertThat(first).contains("*").contains("Russia").contains("1:23").contains("57/82")
         .contains("negotiating");
     assertThat(second).doesNotContain("*").contains("paused");
+    assertThat(lines.get(1)).contains("2 games: 0 deals");
+    assertThat(BoardText.lines(board(1), NOW).get(1)).contains("1 game: 0 deals");
   }
 
   @Test

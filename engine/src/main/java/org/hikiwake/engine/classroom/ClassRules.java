@@ -131,8 +131,12 @@ public final class ClassRules {
       return Optional.of(Rejection.of(RejectionCode.CLASS_OVER, "This class is over."));
     }
     if (s.student(name).isEmpty()) {
+      List<String> near = Names.nearest(name, s.students().values().stream()
+          .map(ClassState.Student::name).toList());
       return Optional.of(Rejection.of(RejectionCode.UNKNOWN_STUDENT, "No student named '"
-          + name + "' has joined this class."));
+          + name + "' has joined this class." + (near.isEmpty() ? ""
+              : " Did you mean " + String.join(" or ", near.stream()
+                  .map(n -> "'" + n + "'").toList()) + "?")));
     }
     return Optional.empty();
   }

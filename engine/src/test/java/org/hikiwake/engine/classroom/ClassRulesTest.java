@@ -108,4 +108,17 @@ class ClassRulesTest {
     assertThat(ClassRules.controlProblem(s, java.util.List.of()).orElseThrow().code())
         .isEqualTo(RejectionCode.CLASS_OVER);
   }
+
+  @Test
+  void freeingAMistypedName_isUnknownStudent_withTheNearestNames() {
+    ClassState s = arrive(arrive(open(Optional.empty()), "Aiko", T1), "Boris", T1);
+
+    var problem = ClassRules.freeProblem(s, "Aik").orElseThrow();
+
+    assertThat(problem.code()).isEqualTo(RejectionCode.UNKNOWN_STUDENT);
+    assertThat(problem.message()).contains("No student named 'Aik'")
+        .contains("Did you mean 'Aiko'?").doesNotContain("Boris");
+    assertThat(ClassRules.freeProblem(s, "Zed").orElseThrow().message())
+        .doesNotContain("Did you mean");
+  }
 }

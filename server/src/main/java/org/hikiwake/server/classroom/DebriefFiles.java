@@ -211,7 +211,8 @@ public final class DebriefFiles {
     XYSeries deals = new XYSeries("Agreement", false);
     XYSeries noDeal = new XYSeries("No agreement (walk-out, deadline, abandoned)", false);
     XYSeries running = new XYSeries("Still running (offer on the table)", false);
-    List<String> noDealNames = new ArrayList<>();
+    // the ways of ending without a deal share the reservation point, so the label tells them apart
+    Map<String, List<String>> noDealNames = new LinkedHashMap<>();
     List<XYTextAnnotation> labels = new ArrayList<>();
     Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     for (Row row : rows) {
@@ -225,7 +226,8 @@ public final class DebriefFiles {
         deals.add(x, y);
       } else {
         noDeal.add(x, y);
-        noDealNames.add(label);
+        noDealNames.computeIfAbsent(noDealKind(g.result().orElseThrow().outcome()),
+            k -> new ArrayList<>()).add(label);
         continue;
       }
       XYTextAnnotation a = new XYTextAnnotation(label, x + 0.8, y + 0.8);
@@ -242,6 +244,11 @@ public final class DebriefFiles {
     NumberAxis yAxis = new NumberAxis(second + "'s points");
     xAxis.setAutoRangeIncludesZero(false);
     yAxis.setAutoRangeIncludesZero(false);
+    // read from the back of a classroom: larger than JFreeChart's defaults
+    for (NumberAxis axis : List.of(xAxis, yAxis)) {
+      axis.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
+      axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+    }
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
     renderer.setSeriesLinesVisible(0, true);
     renderer.setSeriesShapesVisible(0, false);
@@ -279,7 +286,9 @@ public final class DebriefFiles {
       secondLine.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
       plot.addRangeMarker(secondLine);
       if (!noDealNames.isEmpty()) {
-        XYTextAnnotation a = new XYTextAnnotation("No deal: " + String.join(", ", noDealNames),
+        List<String> kinds = new ArrayList<>();
+        noDealNames.forEach((kind, names) -> kinds.add(kind + ": " + String.join(", ", names)));
+        XYTextAnnotation a = new XYTextAnnotation("No deal (" + String.join("; ", kinds) + ")",
             g.roles().get(0).reservationValue() + 0.8, g.roles().get(1).reservationValue() - 0.8);
         a.setFont(labelFont);
         a.setPaint(new Color(0xd6, 0x27, 0x28));
@@ -292,6 +301,19 @@ public final class DebriefFiles {
         new Font(Font.SANS_SERIF, Font.BOLD, 20), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
+  }
+
+  private static String noDealKind(Outcome outcome) {
+    switch (outcome) {
+      case WALK_OUT:
+        return "walk-out";
+      case DEADLINE:
+        return "deadline";
+      case ABANDONED:
+        return "abandoned";
+      default:
+        return outcome.name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** The game whose end points most games share, to draw the frontier under. */

@@ -142,6 +142,21 @@ public final class ProtocolDetector extends ByteToMessageDecoder {
     super.userEventTriggered(ctx, evt);
   }
 
+  /**
+   * A failure before the protocol is known, such as a TLS handshake the
+   * client broke off (it did not trust the certificate): logged and closed.
+   */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    log.info("closing {} before it named a protocol: {}", ctx.channel().remoteAddress(),
+        root.getMessage() == null ? root.toString() : root.getMessage());
+    ctx.close();
+  }
+
   @Override
   protected void handlerRemoved0(ChannelHandlerContext ctx) {
     cancelExpiry();

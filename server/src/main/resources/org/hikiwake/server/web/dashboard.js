@@ -205,17 +205,19 @@
     head.appendChild(el('span', 'pair', 'Pair ' + g.pair));
     head.appendChild(el('span', 'state', g.state));
     c.appendChild(head);
+    const over = ['agreement', 'walk out', 'deadline', 'abandoned', 'damaged'].includes(g.state);
     for (const s of g.seats) {
       const row = el('div', 'seat');
       row.appendChild(el('span', 'role', s.role));
       row.appendChild(el('span', 'name', s.taken ? s.label : '(empty seat)'));
-      if (s.taken && !s.connected) row.appendChild(el('span', 'off', 'disconnected'));
+      // as in the strip: only a game still being played misses a player
+      if (s.taken && !s.connected && !over) row.appendChild(el('span', 'off', 'disconnected'));
       c.appendChild(row);
     }
     const p = el('div', 'progress');
-    const over = ['agreement', 'walk out', 'deadline', 'abandoned', 'damaged'].includes(g.state);
-    p.appendChild(document.createTextNode('Round ' + Math.max(g.round, 1) + ' of ' + g.rounds
-        + ' · turn ' + (g.turn + 1)));
+    p.appendChild(document.createTextNode(g.round === 0
+        ? 'Not started · ' + g.rounds + ' rounds'
+        : 'Round ' + g.round + ' of ' + g.rounds + ' · turn ' + (g.turn + 1)));
     if (!over && g.toMove) {
       p.appendChild(document.createTextNode(' · '));
       p.appendChild(el('span', 'mover', g.toMove + ' to move'));

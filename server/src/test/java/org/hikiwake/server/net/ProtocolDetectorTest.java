@@ -161,4 +161,15 @@ class ProtocolDetectorTest {
     assertThat(ProtocolDetector.verdict(Unpooled.copiedBuffer("GETX", US_ASCII)))
         .isEqualTo(ProtocolDetector.Verdict.PROTOBUF);
   }
+
+  @Test
+  void failureBeforeTheProtocolIsKnown_likeABrokenOffTlsHandshake_closesQuietly() {
+    stacks.speaksTls = true;
+
+    channel.pipeline().fireExceptionCaught(new javax.net.ssl.SSLHandshakeException(
+        "Received fatal alert: certificate_unknown"));
+
+    assertThat(channel.isOpen()).isFalse();
+    assertThat(stacks.stacked).isEmpty();
+  }
 }

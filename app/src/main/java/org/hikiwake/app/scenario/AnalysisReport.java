@@ -1,4 +1,4 @@
-package org.hikiwake.cli.report;
+package org.hikiwake.app.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
