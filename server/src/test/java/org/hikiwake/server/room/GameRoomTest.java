@@ -164,6 +164,47 @@ class GameRoomTest {
   }
 
   @Test
+  void failureAfterAMoveIsDurable_isLoggedAndStopsTheGame_laterRequestsAreAnswered() {
+    GameRoom room = started(GameSettings.untimed(6));
+    Participant broken = new Participant() {
+      private int deliveries;
+
+      @Override
+      public void deliver(Delivery delivery) {
+        if (++deliveries > 1) { // its Watching reply goes through; the next push fails
+          throw new IllegalStateException("a watcher that breaks");
+        }
+      }
+
+      @Override
+      public boolean isConnected() {
+        return true;
+      }
+
+      @Override
+      public String describe() {
+        return "broken watcher";
+      }
+    };
+    room.watch(broken, 3);
+    loop.runAll();
+
+    try (LogRecorder logs = LogRecorder.start()) {
+      room.move(japan, 7, "japan", at -> new Move.Propose("japan", NASH, at));
+      loop.runAll();
+      // wave 1 lost this silently: no log, no answer to later requests
+      assertThat(logs.events("ERROR")).anyMatch(l -> l.contains("handling recorded events"));
+    }
+
+    assertThat(room.listing().damage()).hasValueSatisfying(d ->
+        assertThat(d).contains("failed after recording a move"));
+    room.move(russia, 8, "russia", at -> new Move.Accept("russia", at));
+    loop.runAll();
+    RoomReply.Refused refused = (RoomReply.Refused) russia.lastReply();
+    assertThat(refused).isNotNull();
+  }
+
+  @Test
   void append_fails_theMoveIsRefusedAndTheGameStops() {
     GameRoom room = started(GameSettings.untimed(6));
     store.hold = true;

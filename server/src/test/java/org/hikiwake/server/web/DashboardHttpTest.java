@@ -340,7 +340,10 @@ class DashboardHttpTest {
       feed.socket.sendText("hello " + i, true);
     }
 
-    assertThat(feed.closed.get(10, TimeUnit.SECONDS)).isEqualTo(LiveFeed.POLICY_VIOLATION);
+    // The server sends close 1008 and closes. A client still sending when the socket closes
+    // can get a reset before it reads the close frame (its WebSocket then reports an error,
+    // -1): on a loaded machine either arrives. Either way the server cut the feed off.
+    assertThat(feed.closed.get(10, TimeUnit.SECONDS)).isIn(LiveFeed.POLICY_VIOLATION, -1);
     expectDone(c.japan(1).propose(NASH));
     await().atMost(Duration.ofSeconds(5)).until(() -> server.dashboard().liveCount() == 0);
   }
