@@ -61,11 +61,50 @@ public final class EndText {
             : ", exactly your reservation value";
       }
       out.add("You scored " + score + vs + ".");
+      shareOfGain(s, reveal, me, score).ifPresent(out::add);
     });
     out.addAll(pointsTables(s, reveal.points(), r.agreed()));
     out.addAll(debrief(s, reveal.debrief(), Optional.of(r), reveal.points(),
         "Debrief (under the points in force at the end):"));
     return out;
+  }
+
+  /**
+   * The student's gain as a share of the most their role could have gained,
+   * the figure to compare with other players of the same role: raw points are
+   * not comparable across roles (one side's table may simply run higher).
+   */
+  private static Optional<String> shareOfGain(PublicScenario s, Reveal reveal, String me,
+      int score) {
+    Integer rv = reveal.reservationValues().get(me);
+    int index = -1;
+    for (int i = 0; i < s.roles().size(); i++) {
+      if (s.roles().get(i).id().equals(me)) {
+        index = i;
+      }
+    }
+    if (rv == null || index < 0 || index > 1 || score < rv || s.roles().size() != 2) {
+      return Optional.empty();
+    }
+    Integer otherRv = reveal.reservationValues().get(s.roles().get(1 - index).id());
+    if (otherRv == null) {
+      return Optional.empty();
+    }
+    // the best this role gets in the zone of agreement, as the class debrief measures it:
+    // a package on the frontier that the other side would also take
+    boolean first = index == 0;
+    java.util.OptionalInt best = reveal.debrief().frontier().stream()
+        .filter(p -> (first ? p.second() : p.first()) >= otherRv
+            && (first ? p.first() : p.second()) >= rv)
+        .mapToInt(p -> first ? p.first() : p.second()).max();
+    if (best.isEmpty() || best.getAsInt() <= rv) {
+      return Optional.empty();
+    }
+    double share = (score - rv) / (double) (best.getAsInt() - rv);
+    return Optional.of(String.format(Locale.ROOT, "That is %.2f of the most your role could"
+        + " have gained in an agreement (%d points, at %d): compare it with other players of"
+        + " your role, not with the other side's score.", share, best.getAsInt() - rv,
+        best.getAsInt()));
   }
 
   /** How the game ended, e.g. {@code AGREEMENT. Russia accepted Japan's offer.}. */

@@ -365,6 +365,9 @@ class RendererTest {
     assertThat(lines).contains(
         "Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)",
         "You scored 57, 33 above your reservation value.",
+        "That is 0.58 of the most your role could have gained in an agreement (57 points, at"
+            + " 81): compare it with other players of your role, not with the other side's"
+            + " score.",
         "Points tables (Japan | Russia), * marks the agreed option:",
         "Agreed package (Japan 57, Russia 82):",
         "  Nash bargaining package (Japan 57, Russia 82):",

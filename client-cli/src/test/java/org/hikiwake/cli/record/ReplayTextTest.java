@@ -59,7 +59,11 @@ class ReplayTextTest {
     // At the end everything is revealed, to every side.
     assertThat(lines).contains(
         "Scores: Japan 57 (reservation value 24) | Russia 82 (reservation value 55)",
-        "You scored 82, 27 above your reservation value.");
+        "You scored 82, 27 above your reservation value.",
+        // the share the class debrief shows too: 27 of the 39 Russia could gain (94 - 55)
+        "That is 0.69 of the most your role could have gained in an agreement (39 points, at"
+            + " 94): compare it with other players of your role, not with the other side's"
+            + " score.");
   }
 
   @Test
