@@ -962,18 +962,31 @@ public final class SqliteStore implements RecordingStore {
     }
   }
 
-  private static final class CreateGame extends Request {
+  /** A request whose caller waits on a future: a failure completes it exceptionally. */
+  private abstract static class Completing<T> extends Request {
+    final CompletableFuture<T> future;
+
+    Completing(CompletableFuture<T> future) {
+      this.future = future;
+    }
+
+    @Override
+    void fail(Exception e) {
+      future.completeExceptionally(e);
+    }
+  }
+
+  private static final class CreateGame extends Completing<GameLog> {
     final GameHeader header;
     final byte[] spec;
     final HashCode sha;
-    final CompletableFuture<GameLog> future;
     private boolean duplicate;
 
     CreateGame(GameHeader header, byte[] spec, HashCode sha, CompletableFuture<GameLog> future) {
+      super(future);
       this.header = header;
       this.spec = spec;
       this.sha = sha;
-      this.future = future;
     }
 
     @Override
@@ -1003,11 +1016,6 @@ public final class SqliteStore implements RecordingStore {
     }
 
     @Override
-    void fail(Exception e) {
-      future.completeExceptionally(e);
-    }
-
-    @Override
     public String toString() {
       return "the creation of game " + header.gameCode();
     }
@@ -1017,22 +1025,21 @@ public final class SqliteStore implements RecordingStore {
   private record Row(String state, int round, int rounds, Optional<Result> result,
       Optional<Instant> endedAt) {}
 
-  private static final class AppendGame extends Request {
+  private static final class AppendGame extends Completing<Void> {
     final Log gameLog;
     final List<Recorded> events;
     final List<byte[]> entries;
     final Optional<Row> row;
     final Optional<RequestKey> key;
-    final CompletableFuture<Void> future;
 
     AppendGame(Log gameLog, List<Recorded> events, List<byte[]> entries, Optional<Row> row,
         Optional<RequestKey> key, CompletableFuture<Void> future) {
+      super(future);
       this.gameLog = gameLog;
       this.events = events;
       this.entries = entries;
       this.row = row;
       this.key = key;
-      this.future = future;
     }
 
     @Override
@@ -1073,7 +1080,7 @@ public final class SqliteStore implements RecordingStore {
     @Override
     void fail(Exception e) {
       gameLog.failed = true;
-      future.completeExceptionally(e);
+      super.fail(e);
     }
 
     @Override
@@ -1089,13 +1096,12 @@ public final class SqliteStore implements RecordingStore {
   }
 
   /** Completes once every request queued before it is durable. */
-  private static final class Barrier extends Request {
-    final CompletableFuture<Void> future;
+  private static final class Barrier extends Completing<Void> {
     final String what;
 
     Barrier(String what, CompletableFuture<Void> future) {
+      super(future);
       this.what = what;
-      this.future = future;
     }
 
     @Override
@@ -1107,25 +1113,19 @@ public final class SqliteStore implements RecordingStore {
     }
 
     @Override
-    void fail(Exception e) {
-      future.completeExceptionally(e);
-    }
-
-    @Override
     public String toString() {
       return what;
     }
   }
 
-  private static final class MarkDamaged extends Request {
+  private static final class MarkDamaged extends Completing<Void> {
     final String code;
     final String why;
-    final CompletableFuture<Void> future;
 
     MarkDamaged(String code, String why, CompletableFuture<Void> future) {
+      super(future);
       this.code = code;
       this.why = why;
-      this.future = future;
     }
 
     @Override
@@ -1139,24 +1139,18 @@ public final class SqliteStore implements RecordingStore {
     }
 
     @Override
-    void fail(Exception e) {
-      future.completeExceptionally(e);
-    }
-
-    @Override
     public String toString() {
       return "marking game " + code + " damaged";
     }
   }
 
-  private static final class CreateClass extends Request {
+  private static final class CreateClass extends Completing<ClassLog> {
     final ClassHeader header;
-    final CompletableFuture<ClassLog> future;
     private boolean duplicate;
 
     CreateClass(ClassHeader header, CompletableFuture<ClassLog> future) {
+      super(future);
       this.header = header;
-      this.future = future;
     }
 
     @Override
@@ -1177,28 +1171,22 @@ public final class SqliteStore implements RecordingStore {
     }
 
     @Override
-    void fail(Exception e) {
-      future.completeExceptionally(e);
-    }
-
-    @Override
     public String toString() {
       return "the creation of class " + header.classCode();
     }
   }
 
-  private static final class AppendClass extends Request {
+  private static final class AppendClass extends Completing<Void> {
     final ClassLogImpl classLog;
     final List<ClassRecorded> events;
     final List<byte[]> entries;
-    final CompletableFuture<Void> future;
 
     AppendClass(ClassLogImpl classLog, List<ClassRecorded> events, List<byte[]> entries,
         CompletableFuture<Void> future) {
+      super(future);
       this.classLog = classLog;
       this.events = events;
       this.entries = entries;
-      this.future = future;
     }
 
     @Override
@@ -1234,7 +1222,7 @@ public final class SqliteStore implements RecordingStore {
     @Override
     void fail(Exception e) {
       classLog.failed = true;
-      future.completeExceptionally(e);
+      super.fail(e);
     }
 
     @Override
