@@ -131,10 +131,13 @@ public final class Situation {
    * The number (counting the bot's own turns from 0) of the bot's last turn
    * on which an offer can still be accepted; -1 if it has none. The side that
    * moves second has the game's last turn, on which an offer can never be
-   * accepted, so its last useful offer comes a turn earlier.
+   * accepted, so its last useful offer comes a turn earlier. With an
+   * uncertain end the bot plans for the earliest round the game may end
+   * after: a concession planned for a later round may never be made.
    */
   public int lastOfferTurn() {
-    int rounds = view.settings().rounds();
+    int rounds = view.settings().uncertainEnd().map(u -> u.earliest())
+        .orElse(view.settings().rounds());
     return view.scenario().firstMover().equals(me) ? rounds - 1 : rounds - 2;
   }
 

@@ -11,6 +11,7 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.hikiwake.engine.analysis.Debrief;
 import org.hikiwake.engine.analysis.Point;
+import org.hikiwake.engine.game.GameSettings;
 import org.hikiwake.engine.game.Outcome;
 import org.hikiwake.engine.game.Result;
 import org.hikiwake.engine.scenario.Role;
@@ -101,9 +102,15 @@ public final class Tournament {
 
   /** One game: {@code first} plays the scenario's first role, {@code second} the other. */
   public static Game play(Scenario scenario, Entrant first, Entrant second, long seed) {
+    return play(scenario, GameSettings.untimed(scenario.rounds()), first, second, seed);
+  }
+
+  /** One game under the given settings (e.g. an uncertain end). */
+  public static Game play(Scenario scenario, GameSettings settings, Entrant first,
+      Entrant second, long seed) {
     String a = scenario.roles().get(0).id();
     String b = scenario.roles().get(1).id();
-    Match match = Match.play(scenario, ImmutableMap.of(
+    Match match = Match.play(scenario, settings, ImmutableMap.of(
         a, first.bot().apply(Draws.derive(seed, 0)),
         b, second.bot().apply(Draws.derive(seed, 1))));
     match.rejected().ifPresent(r -> {

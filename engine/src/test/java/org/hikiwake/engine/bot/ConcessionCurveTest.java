@@ -138,6 +138,34 @@ class ConcessionCurveTest {
     return 1;
   }
 
+  @Test
+  void linear_withAnUncertainEnd_hasConcededFullyByTheEarliestRoundTheGameMayEndAfter() {
+    // ten rounds that may end after round 6 (here they run to 10): a bot that planned for
+    // round 10 would have conceded about half by round 6 and lose the deal if it ended then
+    GameSettings hidden = new GameSettings(ROUNDS, java.util.Optional.empty(),
+        org.hikiwake.engine.game.NewsSchedule.asScenario(), java.util.Optional.of(
+            new GameSettings.UncertainEnd(6, java.util.Optional.of(ROUNDS))));
+    forEachScenarioRoleAndSeed((scenario, role, seed) -> {
+      String other = scenario.opponentOf(role);
+      Match match = Match.play(scenario, hidden, Map.of(role, Bot.of(new Linear(), seed),
+          other, Bot.of(new Players.Stubborn(), seed + 1)));
+      double mostByRound6 = 0;
+      for (Match.Turn turn : match.turns()) {
+        if (turn.role().equals(role) && turn.view().round() <= 6
+            && turn.action() instanceof BotAction.Propose propose) {
+          GameView view = turn.view();
+          OwnPackages mine = OwnPackages.of(view.scenario(),
+              view.mySheet().orElseThrow().points());
+          int rv = view.mySheet().orElseThrow().reservationValue();
+          mostByRound6 = Math.max(mostByRound6,
+              (double) (mine.best() - mine.pointsOf(propose.pkg())) / (mine.best() - rv));
+        }
+      }
+      assertThat(mostByRound6).as("Linear as %s on %s, seed %s: conceded by round 6", role,
+          scenario.id(), seed).isGreaterThan(0.8);
+    });
+  }
+
   private interface Body {
     void check(Scenario scenario, String role, long seed);
   }
