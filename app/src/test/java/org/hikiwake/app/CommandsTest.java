@@ -179,6 +179,14 @@ class CommandsTest {
   }
 
   @Test
+  void create_classWithAKnownAndAnUncertainEnd_isRefusedAsAContradiction() throws Exception {
+    CliRun run = CliRun.run(server.env("i"), "class", "create", "--known-end", "--end-from",
+        "4");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("--known-end and --end-from contradict each other");
+  }
+
+  @Test
   void help_everyLineFitsEightyColumnsAndNothingIsCutShort() throws Exception {
     java.util.List<String[]> commands = new java.util.ArrayList<>();
     commands.add(new String[] {"--help"});

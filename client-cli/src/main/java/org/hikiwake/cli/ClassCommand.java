@@ -193,6 +193,12 @@ final class ClassCommand implements Callable<Integer> {
     @Mixin
     GameOptions options;
 
+    @Option(names = "--known-end",
+        description = "Tell everyone the games' last round. By default a class of 4 rounds or"
+            + " more has an uncertain end: its games may end after any of the last three"
+            + " rounds, drawn by the server, so the last turn is no ultimatum.")
+    boolean knownEnd;
+
     @Option(names = "--odd-bot", paramLabel = "LEVEL",
         description = "A bot level (easy, medium, hard) for an odd student; without it the"
             + " odd student waits for you to pair them.")
@@ -232,7 +238,11 @@ final class ClassCommand implements Callable<Integer> {
           .setTurnLimitMillis(options.turnLimitMillis())
           .setRoster(rosterText).setRosterSource(roster == null ? "" : roster.toString())
           .setPairingSeed(seed).setOddStudentBot(oddBot == null ? "" : oddBot)
-          .setEndEarliest(options.endFrom);
+          .setEndEarliest(options.endFrom).setKnownEnd(knownEnd);
+      if (knownEnd && options.endFrom > 0) {
+        throw new CliException(ExitCode.USAGE, "--known-end and --end-from contradict each"
+            + " other: choose one");
+      }
       if (standIn != null) {
         create.setStandInBot(standIn).setStandInGraceMillis(Math.round(standInGrace * 1000));
       }

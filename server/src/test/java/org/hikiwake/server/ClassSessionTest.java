@@ -490,6 +490,29 @@ class ClassSessionTest {
   }
 
   @Test
+  void classOfSixRounds_hidesItsLastRoundByDefault_andKnownEndShowsIt() throws Exception {
+    for (boolean known : new boolean[] {false, true}) {
+      TestClient instructor = connect();
+      ServerMessage created = instructor.request(ClientMessage.newBuilder().setCreateClass(
+          CreateClass.newBuilder().setScenarioId(SCENARIO).setRounds(6).setKnownEnd(known)));
+      Class c = new Class(created.getClassCreated().getClassCode(),
+          created.getClassCreated().getInstructorToken(), instructor);
+      TestClient aiko = connect();
+      TestClient boris = connect();
+      aiko.request(join(c.code(), "Aiko"));
+      boris.request(join(c.code(), "Boris"));
+      c.instructor().request(command(c, ClassCommand.newBuilder()
+          .setStart(Empty.getDefaultInstance())));
+      org.hikiwake.proto.game.GameSetup setup = aiko.awaitPush(ServerMessage::hasJoined)
+          .getJoined().getGame().getSettings();
+      assertThat(setup.getRounds()).isEqualTo(6);
+      // the player is told the end is uncertain from round 4, never which round it is
+      assertThat(setup.getEndEarliest()).as("known end: %s", known).isEqualTo(known ? 0 : 4);
+      assertThat(setup.getEndDrawn()).isZero();
+    }
+  }
+
+  @Test
   void oddStudent_inAClassWithAnOddStudentBot_playsTheBotToTheEnd() throws Exception {
     TestClient instructor = connect();
     ServerMessage created = instructor.request(ClientMessage.newBuilder().setCreateClass(

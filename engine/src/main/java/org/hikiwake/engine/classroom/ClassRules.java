@@ -237,4 +237,16 @@ public final class ClassRules {
   private static Arrival refuse(RejectionCode code, String message) {
     return new Arrival.Refused(Rejection.of(code, message));
   }
+
+  /**
+   * The first round after which a class's games may end when the instructor
+   * asked for neither an uncertain end nor a known one: two rounds before the
+   * last, for classes of 4 rounds or more (6 rounds: after round 4, 5 or 6);
+   * 0 (a known end) for shorter ones, which have no room to hide the end in.
+   * With a known end the last turn is an ultimatum, and waiting for it pays;
+   * {@code bench}'s EndRuleBenchmark measures what the uncertain end changes.
+   */
+  public static int defaultEndEarliest(int rounds) {
+    return rounds >= 4 ? rounds - 2 : 0;
+  }
 }

@@ -522,8 +522,15 @@ public final class Session implements Participant {
   }
 
   private void createClass(long id, CreateClass c) {
+    int endEarliest = c.getEndEarliest();
+    if (endEarliest == 0 && !c.getKnownEnd()) {
+      // a class's games hide their last round unless the instructor asks to show it
+      int rounds = c.getRounds() != 0 ? c.getRounds() : lobby.catalog()
+          .find(c.getScenarioId()).map(org.hikiwake.engine.scenario.Scenario::rounds).orElse(0);
+      endEarliest = org.hikiwake.engine.classroom.ClassRules.defaultEndEarliest(rounds);
+    }
     classes.create(request(c.getScenarioId(), c.getRounds(), c.getTurnLimitMillis(),
-        c.hasNews() ? Optional.of(c.getNews()) : Optional.empty(), c.getEndEarliest()),
+        c.hasNews() ? Optional.of(c.getNews()) : Optional.empty(), endEarliest),
         c.getRoster(),
         c.getRosterSource(), c.getPairingSeed(),
         c.getOddStudentBot().isBlank() ? Optional.empty() : Optional.of(c.getOddStudentBot()),
