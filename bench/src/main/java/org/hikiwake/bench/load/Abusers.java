@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hikiwake.codec.Versions;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.Hello;
 import org.hikiwake.proto.wire.JoinSeat;
@@ -87,7 +88,7 @@ final class Abusers implements AutoCloseable {
         ch.config().setAutoRead(false);
       }
       ch.writeAndFlush(frame(ClientMessage.newBuilder().setRequestId(1).setHello(
-          Hello.newBuilder().setProtocolVersion(1).setClientName("abuser")).build()
+          Hello.newBuilder().setProtocolVersion(Versions.PROTOCOL).setClientName("abuser")).build()
           .toByteArray()));
       var task = ch.eventLoop().scheduleAtFixedRate(() -> {
         if (ch.isActive()) {

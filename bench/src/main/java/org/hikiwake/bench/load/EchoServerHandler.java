@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.hikiwake.codec.Versions;
 import org.hikiwake.proto.wire.ClientMessage;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.proto.wire.Welcome;
@@ -40,7 +41,7 @@ final class EchoServerHandler extends SimpleChannelInboundHandler<ClientMessage>
         pairs.put(pairKey, ch);
       }
       ch.writeAndFlush(ServerMessage.newBuilder().setRequestId(msg.getRequestId())
-          .setWelcome(Welcome.newBuilder().setProtocolVersion(1).setServerVersion("echo"))
+          .setWelcome(Welcome.newBuilder().setProtocolVersion(Versions.PROTOCOL).setServerVersion("echo"))
           .build(), ch.voidPromise());
       return;
     }

@@ -1,6 +1,7 @@
 package org.hikiwake.bench.load;
 
 import java.util.List;
+import org.hikiwake.codec.Versions;
 import org.hikiwake.proto.game.Choice;
 import org.hikiwake.proto.game.OfferMade;
 import org.hikiwake.proto.game.OptionPackage;
@@ -51,7 +52,7 @@ final class WireMessages {
 
   static ClientMessage hello(long requestId) {
     return ClientMessage.newBuilder().setRequestId(requestId)
-        .setHello(Hello.newBuilder().setProtocolVersion(1).setClientName("hikiwake-load"))
+        .setHello(Hello.newBuilder().setProtocolVersion(Versions.PROTOCOL).setClientName("hikiwake-load"))
         .build();
   }
 
@@ -112,7 +113,7 @@ final class WireMessages {
 
   static ClientMessage hello(long requestId, String clientName) {
     return ClientMessage.newBuilder().setRequestId(requestId)
-        .setHello(Hello.newBuilder().setProtocolVersion(1).setClientName(clientName))
+        .setHello(Hello.newBuilder().setProtocolVersion(Versions.PROTOCOL).setClientName(clientName))
         .build();
   }
 
