@@ -418,6 +418,18 @@ class RendererTest {
   }
 
   @Test
+  void issues_afterCrimea_showsTheMajorFundAsACostBelowZero() {
+    RecordedGames.Game game = Fixtures.seated();
+    LiveGame japan = Fixtures.joined("japan", game);
+    // three rounds of offers; round 4 brings the Crimea news, which takes the fund below zero
+    for (int i = 0; i < 3; i++) {
+      game.offer("japan", Fixtures.NASH).offer("russia", Fixtures.NASH);
+    }
+    List<String> lines = Renderer.issues(Fixtures.caughtUp(japan, game).view());
+    assertThat(lines).as("%s", lines).anyMatch(l -> l.contains("major") && l.contains(" -4 "));
+  }
+
+  @Test
   void table_nothingYet_saysSo() {
     assertThat(Renderer.table(Fixtures.joined("japan", Fixtures.seated()).view()))
         .containsExactly("Nothing is on the table yet.");
