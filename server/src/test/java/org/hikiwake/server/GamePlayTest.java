@@ -128,6 +128,21 @@ class GamePlayTest {
       assertThat(recorded.getNewsRescheduled()).isTrue();
       assertThat(recorded.getNewsRoundsList()).extracting(r -> r.getRound())
           .allSatisfy(r -> assertThat(r).isBetween(2, 5));
+      // the replay of the file brings exactly the news the players had, in the same order
+      byte[] bytes = file.getRecordingFile().getContent().toByteArray();
+      org.hikiwake.codec.recording.ReplayedRecording replayed =
+          org.hikiwake.codec.recording.ReplayedRecording.of(
+              org.hikiwake.codec.recording.RecordingReader.read(bytes), code);
+      assertThat(replayed.problem()).isEmpty();
+      java.util.List<String> newsReplayed = replayed.replay().steps().stream()
+          .map(step -> step.recorded().event())
+          .filter(e -> e instanceof org.hikiwake.engine.game.Event.NewsArrived)
+          .map(e -> ((org.hikiwake.engine.game.Event.NewsArrived) e).newsId()).toList();
+      java.util.List<String> newsLive = japan.seen().stream().filter(EventView::hasNewsArrived)
+          .map(e -> e.getNewsArrived().getId()).toList();
+      assertThat(newsLive).as("round 2 always brings one of the shuffled items").isNotEmpty();
+      assertThat(newsReplayed).isEqualTo(newsLive);
+      assertThat(replayed.last().isOver()).isTrue();
     }
   }
 
