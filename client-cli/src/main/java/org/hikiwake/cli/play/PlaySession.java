@@ -509,8 +509,16 @@ public final class PlaySession implements AutoCloseable {
 
     @Override
     public void onPushed(ServerMessage message) {
-      if (message.hasJoined() && gen == generation) {
-        classSeat.complete(message);
+      if (message.hasJoined() && gen == generation && !classSeat.complete(message)) {
+        // already seated once: the instructor paired this student again after the game ended
+        String next = Sanitizer.line(message.getJoined().getGame().getGameCode());
+        String at = address.equals(ServerAddress.DEFAULT) ? "" : " --server " + address;
+        console.show(List.of("Your instructor has paired you again, in game " + next + ".",
+            "Type `quit`, then run: hikiwake join " + Sanitizer.line(attach.gameCode())
+                + " --name \"" + Sanitizer.line(attach.displayName()) + "\"" + at));
+        if (console.isInteractive()) {
+          console.bell();
+        }
       }
     }
 
