@@ -186,7 +186,8 @@ public final class Dashboard {
         return notFound();
       }
       return methods(r, "GET").orElseGet(() -> signedIn(found, r)
-          .map(room -> debriefFile(room, name, r.param("download").equals("1")))
+          .map(room -> debriefFile(room, name, r.param("download").equals("1"),
+              r.param("view").equals("projector")))
           .orElseGet(() -> done(refusal(found, r))));
     }
     return notFound();
@@ -401,20 +402,94 @@ public final class Dashboard {
   // ---------------------------------------------------------------- debrief
 
   private CompletableFuture<Response> debriefFile(ClassRoom room, String name,
-      boolean download) {
+      boolean download, boolean projector) {
     return debrief(room).handle((files, failure) -> {
       if (failure != null) {
         return Response.error(500, "The server could not make the debrief; see its log.");
       }
       for (DebriefFiles.File f : files) {
         if (f.name().equals(name)) {
-          Response resp = Response.of(200, f.mediaType(), f.content());
+          byte[] content = projector && name.endsWith(".csv") ? projectorCsv(f.content())
+              : f.content();
+          Response resp = Response.of(200, f.mediaType(), content);
           return download ? resp.with("Content-Disposition", "attachment; filename=\""
               + room.code() + "-" + f.name() + "\"") : resp;
         }
       }
       return Response.error(404, "The debrief has no " + name + ".");
     });
+  }
+
+  /** The columns of class.csv the projector's table shows: nobody's name, code or score. */
+  private static final java.util.function.Predicate<String> PROJECTOR_COLUMNS = c ->
+      c.equals("pair") || c.equals("state") || c.endsWith("_share_of_gain");
+
+  /**
+   * The debrief table as the projector may hold it: only the pair, how the
+   * game ended and each side's share of its possible gain. The full table has
+   * names, game codes and scores, which projector mode keeps out of the
+   * browser altogether, not just off the screen.
+   */
+  static byte[] projectorCsv(byte[] csv) {
+    List<List<String>> rows = parseCsv(new String(csv, java.nio.charset.StandardCharsets.UTF_8));
+    if (rows.isEmpty()) {
+      return csv;
+    }
+    List<Integer> keep = new java.util.ArrayList<>();
+    List<String> head = rows.get(0);
+    for (int i = 0; i < head.size(); i++) {
+      if (PROJECTOR_COLUMNS.test(head.get(i))) {
+        keep.add(i);
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (List<String> row : rows) {
+      for (int k = 0; k < keep.size(); k++) {
+        int i = keep.get(k);
+        // the kept cells are a number, a state word or a column name: no quoting needed
+        out.append(k == 0 ? "" : ",").append(i < row.size() ? row.get(i) : "");
+      }
+      out.append("\r\n");
+    }
+    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** CSV as the debrief writes it: commas, double quotes doubled inside quoted cells, CRLF. */
+  private static List<List<String>> parseCsv(String text) {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    List<String> row = new java.util.ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        row.add(cell.toString());
+        cell.setLength(0);
+      } else if (ch == '\n') {
+        row.add(cell.toString().replaceAll("\r$", ""));
+        rows.add(row);
+        row = new java.util.ArrayList<>();
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    if (cell.length() > 0 || !row.isEmpty()) {
+      row.add(cell.toString());
+      rows.add(row);
+    }
+    return rows;
   }
 
   /**

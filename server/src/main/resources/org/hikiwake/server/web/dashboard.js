@@ -332,7 +332,9 @@
     try {
       const [svg, csv] = await Promise.all([
         fetch(base + 'debrief/class.svg', {cache: 'no-store'}),
-        fetch(base + 'debrief/class.csv', {cache: 'no-store'})]);
+        // the projector gets the table without names, codes or scores
+        fetch(base + 'debrief/class.csv' + (projector ? '?view=projector' : ''),
+            {cache: 'no-store'})]);
       if (!svg.ok || !csv.ok) {
         status.textContent = 'The debrief could not be drawn (' + svg.status + ').';
         return;
@@ -377,7 +379,9 @@
     const box = $('within-role');
     box.replaceChildren();
     if (!rows.length) return;
-    const roles = Object.keys(rows[0]).filter((k) => k.endsWith('_player')).map((k) => k.slice(0, -7));
+    // every table has each role's share of gain; only the instructor's has names and scores
+    const roles = Object.keys(rows[0]).filter((k) => k.endsWith('_share_of_gain'))
+        .map((k) => k.slice(0, -'_share_of_gain'.length));
     const names = {};
     if (board) for (const g of board.games) for (const s of g.seats) names[s.roleId] = s.role;
     const hide = document.body.classList.contains('projector');

@@ -278,6 +278,19 @@ class DashboardBrowserTest {
     assertThat(driver.findElement(By.id("dl-svg")).getAttribute("href"))
         .endsWith("/debrief/class.svg?download=1");
     screenshot("dashboard-debrief.png");
+
+    // in projector mode the table comes without names or scores: the page never holds them
+    driver.findElement(By.id("projector")).click();
+    waiting().until(() -> driver.findElement(By.tagName("body")).getAttribute("class")
+        .contains("projector"));
+    driver.findElement(By.id("btn-redraw")).click();
+    waiting().until(() -> {
+      List<WebElement> shown = driver.findElements(By.cssSelector("#within-role table"));
+      return shown.size() == 2 && !shown.get(0).getText().contains("Aiko Tanaka");
+    });
+    String projected = driver.findElement(By.id("within-role")).getText();
+    assertThat(projected).contains("Japan, within the role").contains("agreement")
+        .doesNotContain("Boris Ivanov").doesNotContain("Carla Rossi");
   }
 
   @Test

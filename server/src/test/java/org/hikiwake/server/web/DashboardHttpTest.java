@@ -185,6 +185,13 @@ class DashboardHttpTest {
     secrets.addAll(List.of("\"points\"", "\"scores\"", "\"onTable\"", "\"news\"",
         "\"waiting\""));
     assertThat(feed.all).isNotEmpty().allSatisfy(m -> assertThat(m).doesNotContain(secrets));
+    // the debrief table the projector fetches holds no names, codes or scores either
+    String table = web.get(page(c) + "debrief/class.csv?view=projector", cookie).body();
+    assertThat(table.lines().findFirst().orElseThrow())
+        .isEqualTo("pair,state,japan_share_of_gain,russia_share_of_gain");
+    assertThat(table).contains("agreement").doesNotContain(secrets.subList(0,
+        c.students.size() + c.games.size())).doesNotContain(",57,").doesNotContain(",82,");
+    assertThat(web.get(page(c) + "debrief/class.csv", cookie).body()).contains("Aiko Tanaka");
     feed.socket.abort();
   }
 
