@@ -312,24 +312,18 @@ final class ClassCommand implements Callable<Integer> {
     @ParentCommand
     ClassCommand parent;
 
+    @Mixin
+    ByOption target;
+
     @Parameters(index = "0", paramLabel = "NEWS_ID", description = "The news item's id.")
     String newsId;
-
-    @Option(names = "--class", paramLabel = "CLASS", description = "The class code.")
-    String classCode;
 
     @Mixin
     Games games;
 
-    @Mixin
-    ServerOption server;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "The instructor token.")
-    String token;
-
     @Override
     public Integer call() throws Exception {
-      return command(parent, which(classCode, token, server), games.games,
+      return command(parent, target.which(), games.games,
           c -> c.setReleaseNews(newsId));
     }
   }
@@ -340,24 +334,18 @@ final class ClassCommand implements Callable<Integer> {
     @ParentCommand
     ClassCommand parent;
 
+    @Mixin
+    ByOption target;
+
     @Parameters(index = "0", paramLabel = "TEXT", description = "The announcement.")
     String text;
-
-    @Option(names = "--class", paramLabel = "CLASS", description = "The class code.")
-    String classCode;
 
     @Mixin
     Games games;
 
-    @Mixin
-    ServerOption server;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "The instructor token.")
-    String token;
-
     @Override
     public Integer call() throws Exception {
-      return command(parent, which(classCode, token, server), games.games,
+      return command(parent, target.which(), games.games,
           c -> c.setAnnounce(text));
     }
   }
@@ -458,21 +446,15 @@ final class ClassCommand implements Callable<Integer> {
     @ParentCommand
     ClassCommand parent;
 
+    @Mixin
+    ByOption target;
+
     @Parameters(index = "0", paramLabel = "NAME", description = "The student's name.")
     String name;
 
-    @Option(names = "--class", paramLabel = "CLASS", description = "The class code.")
-    String classCode;
-
-    @Mixin
-    ServerOption server;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "The instructor token.")
-    String token;
-
     @Override
     public Integer call() throws Exception {
-      return command(parent, which(classCode, token, server), List.of(),
+      return command(parent, target.which(), List.of(),
           c -> c.setFreeStudent(name));
     }
   }
@@ -484,24 +466,18 @@ final class ClassCommand implements Callable<Integer> {
     @ParentCommand
     ClassCommand parent;
 
+    @Mixin
+    ByOption target;
+
     @Parameters(index = "0", paramLabel = "FIRST", description = "A student, or bot:LEVEL.")
     String first;
 
     @Parameters(index = "1", paramLabel = "SECOND", description = "A student, or bot:LEVEL.")
     String second;
 
-    @Option(names = "--class", paramLabel = "CLASS", description = "The class code.")
-    String classCode;
-
-    @Mixin
-    ServerOption server;
-
-    @Option(names = "--token", paramLabel = "TOKEN", description = "The instructor token.")
-    String token;
-
     @Override
     public Integer call() throws Exception {
-      return command(parent, which(classCode, token, server), List.of(),
+      return command(parent, target.which(), List.of(),
           c -> c.setPair(PairStudents.newBuilder().setFirst(first).setSecond(second)));
     }
   }
@@ -722,12 +698,28 @@ final class ClassCommand implements Callable<Integer> {
   }
 
   /** A {@link Which} from the options of a subcommand whose positional is not the class. */
-  private static Which which(String classCode, String token, ServerOption server) {
-    Which w = new Which();
-    w.classCode = classCode;
-    w.token = token;
-    w.server = server;
-    return w;
+  /**
+   * The class as named by an option, for subcommands whose positional
+   * arguments are something else (a news id, a student): {@code --class},
+   * {@code --token} and the server.
+   */
+  static final class ByOption {
+    @Option(names = "--class", paramLabel = "CLASS", description = "The class code.")
+    String classCode;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The instructor token.")
+    String token;
+
+    @Mixin
+    ServerOption server;
+
+    Which which() {
+      Which w = new Which();
+      w.classCode = classCode;
+      w.token = token;
+      w.server = server;
+      return w;
+    }
   }
 
   /** For tests: the kept instructor token of a class, if any. */
