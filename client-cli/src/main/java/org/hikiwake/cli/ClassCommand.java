@@ -135,6 +135,32 @@ final class ClassCommand implements Callable<Integer> {
     List<String> games = new ArrayList<>();
   }
 
+  /**
+   * A control that goes to every game of the class, or to {@code --games}:
+   * the subcommand only says what the control is.
+   */
+  abstract static class GamesControl implements Callable<Integer> {
+    @ParentCommand
+    ClassCommand parent;
+
+    @Mixin
+    Which which;
+
+    @Mixin
+    Games games;
+
+    /** Refuses a bad command line before anything is sent. */
+    void check() throws CliException {}
+
+    abstract void act(org.hikiwake.proto.wire.ClassCommand.Builder c);
+
+    @Override
+    public Integer call() throws Exception {
+      check();
+      return command(parent, which, games.games, this::act);
+    }
+  }
+
   /** Sends one class command and prints its one-line summary. */
   static int command(ClassCommand parent, Which which, List<String> games,
       java.util.function.Consumer<org.hikiwake.proto.wire.ClassCommand.Builder> action)
@@ -352,90 +378,56 @@ final class ClassCommand implements Callable<Integer> {
 
   @Command(name = "pause", mixinStandardHelpOptions = true,
       description = "Pause every clock: turn moves wait, chat goes on.")
-  static final class Pause implements Callable<Integer> {
-    @ParentCommand
-    ClassCommand parent;
-
-    @Mixin
-    Which which;
-
-    @Mixin
-    Games games;
-
+  static final class Pause extends GamesControl {
     @Override
-    public Integer call() throws Exception {
-      return command(parent, which, games.games, c -> c.setPause(Empty.getDefaultInstance()));
+    void act(org.hikiwake.proto.wire.ClassCommand.Builder c) {
+      c.setPause(Empty.getDefaultInstance());
     }
   }
 
   @Command(name = "resume", mixinStandardHelpOptions = true,
       description = "Resume every paused clock; each side to move keeps the time it had.")
-  static final class Resume implements Callable<Integer> {
-    @ParentCommand
-    ClassCommand parent;
-
-    @Mixin
-    Which which;
-
-    @Mixin
-    Games games;
-
+  static final class Resume extends GamesControl {
     @Override
-    public Integer call() throws Exception {
-      return command(parent, which, games.games, c -> c.setResume(Empty.getDefaultInstance()));
+    void act(org.hikiwake.proto.wire.ClassCommand.Builder c) {
+      c.setResume(Empty.getDefaultInstance());
     }
   }
 
   @Command(name = "extend", mixinStandardHelpOptions = true,
       description = "Add rounds to the games.")
-  static final class Extend implements Callable<Integer> {
-    @ParentCommand
-    ClassCommand parent;
-
+  static final class Extend extends GamesControl {
     @Option(names = "--rounds", required = true, paramLabel = "N",
         description = "How many rounds to add.")
     int rounds;
 
-    @Mixin
-    Which which;
-
-    @Mixin
-    Games games;
-
     @Override
-    public Integer call() throws Exception {
+    void check() throws CliException {
       if (rounds < 1) {
         throw new CliException(ExitCode.USAGE, "--rounds must be at least 1");
       }
-      return command(parent, which, games.games, c -> c.setExtendRounds(rounds));
+    }
+
+    @Override
+    void act(org.hikiwake.proto.wire.ClassCommand.Builder c) {
+      c.setExtendRounds(rounds);
     }
   }
 
   @Command(name = "end", mixinStandardHelpOptions = true,
       description = "End the games at once, as a deadline (or, with --abandon, as abandoned).")
-  static final class End implements Callable<Integer> {
-    @ParentCommand
-    ClassCommand parent;
-
+  static final class End extends GamesControl {
     @Option(names = "--abandon",
         description = "End them as abandoned (e.g. a player never came back).")
     boolean abandon;
 
-    @Mixin
-    Which which;
-
-    @Mixin
-    Games games;
-
     @Override
-    public Integer call() throws Exception {
-      return command(parent, which, games.games, c -> {
-        if (abandon) {
-          c.setAbandonGames(Empty.getDefaultInstance());
-        } else {
-          c.setEndGames(Empty.getDefaultInstance());
-        }
-      });
+    void act(org.hikiwake.proto.wire.ClassCommand.Builder c) {
+      if (abandon) {
+        c.setAbandonGames(Empty.getDefaultInstance());
+      } else {
+        c.setEndGames(Empty.getDefaultInstance());
+      }
     }
   }
 
