@@ -108,6 +108,19 @@ public final class GameRoom {
   static final int KEPT_REQUESTS = 16;
 
   /**
+   * Keyed requests whose events are being made durable, by the SHA-256 of the
+   * key, with the retries that arrived meanwhile: a client whose reply was
+   * lost may send its request again before the first one is durable, and the
+   * retry then waits for the first one's answer instead of being decided again.
+   */
+  private final Map<HashCode, InFlight> inFlight = new HashMap<>();
+
+  private record InFlight(RequestKey.Kind kind, String role, List<Retry> retries) {}
+
+  /** A retry waiting for the request in flight with the same key. */
+  private record Retry(Participant participant, long requestId, String idempotencyKey) {}
+
+  /**
    * A request waiting for its events to become durable. An instructor's
    * control has no participant; its answer completes {@code decided}.
    */
@@ -367,6 +380,10 @@ public final class GameRoom {
             tokens.forKey(code, earlier.role(), idempotencyKey.get()));
         return;
       }
+      if (waitForTheFirst(key, RequestKey.Kind.JOIN, Optional.empty(), p, requestId,
+          idempotencyKey)) {
+        return;
+      }
       String token = idempotencyKey.map(k -> tokens.forKey(code, role, k))
           .orElseGet(tokens::next);
       HashCode hash = TokenHash.of(token);
@@ -374,6 +391,39 @@ public final class GameRoom {
           clock.instant()), role,
           Optional.of(Request.of(p, requestId, Request.Kind.JOIN, role, token, key)));
     });
+  }
+
+  /**
+   * If a request with this key (of this kind, and for this role if one is
+   * given) is still being made durable, queues the retry behind it and says
+   * true; it is answered as the first one is.
+   */
+  private boolean waitForTheFirst(Optional<HashCode> key, RequestKey.Kind kind,
+      Optional<String> role, Participant p, long requestId, Optional<String> idempotencyKey) {
+    InFlight first = key.map(inFlight::get).orElse(null);
+    if (first == null || first.kind() != kind || !role.map(first.role()::equals).orElse(true)) {
+      return false;
+    }
+    log.info("game {}: a {} of the {} seat was sent again before the first was recorded;"
+        + " it gets the first one's answer", code, kind == RequestKey.Kind.JOIN ? "join"
+        : "move", first.role());
+    first.retries().add(new Retry(p, requestId, idempotencyKey.orElseThrow()));
+    return true;
+  }
+
+  /** Answers the retries of a request once the request itself has been answered. */
+  private void answerRetries(InFlight first, boolean durable) {
+    for (Retry w : first.retries()) {
+      if (!durable || damage.isPresent()) {
+        reply(w.participant(), w.requestId(), durable ? internalError() : notRecorded());
+      } else if (first.kind() == RequestKey.Kind.JOIN) {
+        seatAgain(w.participant(), w.requestId(), first.role(),
+            tokens.forKey(code, first.role(), w.idempotencyKey()));
+      } else {
+        reply(w.participant(), w.requestId(), new RoomReply.Done());
+      }
+    }
+    first.retries().clear();
   }
 
   private static HashCode keyHash(String idempotencyKey) {
@@ -443,6 +493,10 @@ public final class GameRoom {
       if (earlier != null && earlier.kind() == RequestKey.Kind.MOVE
           && earlier.role().equals(role)) {
         reply(p, requestId, new RoomReply.Done());
+        return;
+      }
+      if (waitForTheFirst(key, RequestKey.Kind.MOVE, Optional.of(role), p, requestId,
+          idempotencyKey)) {
         return;
       }
       if (holders.get(role) != p) {
@@ -525,7 +579,10 @@ public final class GameRoom {
     Optional<RequestKey> key = request.flatMap(r -> r.key().map(k -> new RequestKey(k,
         r.kind() == Request.Kind.JOIN ? RequestKey.Kind.JOIN : RequestKey.Kind.MOVE, r.role(),
         recorded.get(recorded.size() - 1).seq())));
+    key.ifPresent(k -> inFlight.put(k.keyHash(), new InFlight(k.kind(), k.role(),
+        new ArrayList<>())));
     gameLog.append(recorded, key).whenCompleteAsync((ignored, failure) -> {
+      InFlight first = key.map(k -> inFlight.remove(k.keyHash())).orElse(null);
       try {
         if (failure == null) {
           key.ifPresent(k -> kept.put(k.keyHash(), k));
@@ -533,11 +590,17 @@ public final class GameRoom {
         } else {
           onNotRecorded(failure, request);
         }
+        if (first != null) {
+          answerRetries(first, failure == null);
+        }
       } catch (RuntimeException e) {
         // Never lose a failure here silently: it would leave clients without an answer.
         log.error("game {}: handling recorded events {} failed", code, recorded, e);
         damage = Optional.of("the server failed after recording a move: " + e);
         request.ifPresent(r -> answerFailure(r));
+        if (first != null) {
+          first.retries().forEach(w -> reply(w.participant(), w.requestId(), internalError()));
+        }
         updateListing();
       }
     }, executor);
@@ -595,9 +658,7 @@ public final class GameRoom {
     request.filter(r -> r.kind() == Request.Kind.CONTROL).ifPresent(r -> r.decided().complete(
         Optional.of(Rejection.of(RejectionCode.GAME_OVER, "recording failed"))));
     request.filter(r -> r.kind() != Request.Kind.CONTROL).ifPresent(r -> reply(r.participant(),
-        r.requestId(), new RoomReply.Refused(
-        Refusal.of(Refusal.Problem.INTERNAL, "The server could not record that move, so it did"
-            + " not happen. The game is stopped; tell your instructor."))));
+        r.requestId(), notRecorded()));
     cancelTimer();
     updateListing();
   }
@@ -737,6 +798,11 @@ public final class GameRoom {
     } else {
       reply(r.participant(), r.requestId(), internalError());
     }
+  }
+
+  private static RoomReply notRecorded() {
+    return new RoomReply.Refused(Refusal.of(Refusal.Problem.INTERNAL, "The server could not"
+        + " record that move, so it did not happen. The game is stopped; tell your instructor."));
   }
 
   private static RoomReply internalError() {

@@ -131,7 +131,8 @@ public final class Lobby {
   /** Creates a game with settings made already (every game of a class shares them). */
   public CompletableFuture<GameRoom> create(Scenario scenario, GameSettings settings,
       Optional<String> classCode) {
-    if (activeGames() >= maxGames) {
+    // activeGames() walks every room, so only when the rooms in memory could reach the limit
+    if (rooms.size() >= maxGames && activeGames() >= maxGames) {
       return CompletableFuture.failedFuture(new CreateException(Refusal.Problem.TOO_MANY_GAMES,
           "This server already runs " + maxGames + " unfinished games; wait for some to end."));
     }

@@ -293,6 +293,83 @@ class GameRoomTest {
     assertThat(room.listing().seats().get(0).connected()).isFalse();
   }
 
+  @Test
+  void join_sentAgainWithItsKeyBeforeTheFirstIsDurable_getsTheSameSeatAndTokenOnce() {
+    GameRoom room = room(GameSettings.untimed(6), Runnable::run);
+    Inbox again = new Inbox("japan, second connection");
+    store.hold = true;
+
+    room.join(japan, 1, "japan", "Aiko", Optional.of("join-key-1"));
+    loop.runAll();
+    japan.connected = false; // its reply is lost with the connection
+    room.join(again, 2, "japan", "Aiko", Optional.of("join-key-1"));
+    loop.runAll();
+    assertThat(again.replies()).as("no answer before the first join is durable").isEmpty();
+    store.completeAll();
+    loop.runAll();
+
+    RoomReply.Seated seated = (RoomReply.Seated) again.lastReply();
+    assertThat(seated.role()).isEqualTo("japan");
+    assertThat(again.items()).filteredOn(i -> i instanceof Delivery.Reply)
+        .extracting(i -> ((Delivery.Reply) i).requestId()).containsExactly(2L);
+    assertThat(store.durable).filteredOn(r -> r.event() instanceof Event.SeatTaken)
+        .as("one seat taken, not two").hasSize(1);
+    assertThat(room.listing().seats().get(1).isTaken()).as("the russia seat").isFalse();
+    Inbox later = new Inbox("japan, third connection");
+    room.resume(later, 3, seated.token());
+    loop.runAll();
+    assertThat(later.lastReply()).as("the token the retry got holds the seat")
+        .isInstanceOf(RoomReply.Seated.class);
+  }
+
+  @Test
+  void move_sentAgainWithItsKeyBeforeTheFirstIsDurable_isMadeOnceAndBothAreDone() {
+    GameRoom room = started(GameSettings.untimed(6));
+    int before = store.durable.size();
+    store.hold = true;
+
+    room.move(japan, 7, "japan", at -> new Move.Propose("japan", NASH, at),
+        Optional.of("move-key-1"));
+    room.move(japan, 8, "japan", at -> new Move.Propose("japan", NASH, at),
+        Optional.of("move-key-1"));
+    loop.runAll();
+    assertThat(japan.replies()).isEmpty();
+    store.completeAll();
+    loop.runAll();
+
+    assertThat(japan.items()).filteredOn(i -> i instanceof Delivery.Reply)
+        .extracting(i -> ((Delivery.Reply) i).requestId(),
+            i -> ((Delivery.Reply) i).reply().getClass().getSimpleName())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(7L, "Done"),
+            org.assertj.core.groups.Tuple.tuple(8L, "Done"));
+    assertThat(store.durable.subList(before, store.durable.size()))
+        .filteredOn(r -> r.event() instanceof Event.OfferMade).hasSize(1);
+    assertThat(russia.pushed()).filteredOn(s -> s.seen() instanceof Seen.Public p
+        && p.event() instanceof Event.OfferMade).hasSize(1);
+  }
+
+  @Test
+  void join_sentAgainWhileTheFirstFailsToRecord_bothAreToldItDidNotHappen() {
+    GameRoom room = room(GameSettings.untimed(6), Runnable::run);
+    Inbox again = new Inbox("japan, second connection");
+    store.hold = true;
+
+    try (LogRecorder logs = LogRecorder.start()) {
+      room.join(japan, 1, "japan", "Aiko", Optional.of("join-key-2"));
+      room.join(again, 2, "japan", "Aiko", Optional.of("join-key-2"));
+      loop.runAll();
+      store.failNext(new java.io.IOException("disk full"));
+      loop.runAll();
+    }
+
+    for (Inbox inbox : List.of(japan, again)) {
+      RoomReply.Refused refused = (RoomReply.Refused) inbox.lastReply();
+      assertThat(((Refusal.ByHost) refused.refusal()).problem()).as(inbox.name)
+          .isEqualTo(Refusal.Problem.INTERNAL);
+      assertThat(inbox.replies()).as(inbox.name).hasSize(1);
+    }
+  }
+
   private GameRoom started(GameSettings settings) {
     GameRoom room = room(settings, Runnable::run);
     seatBoth(room);
