@@ -391,12 +391,22 @@ public final class SqliteStore implements RecordingStore {
     }
     Map<String, List<byte[]>> events = new HashMap<>();
     Map<String, String> unreadable = new HashMap<>();
-    try (PreparedStatement q = readConn.prepareStatement("SELECT e.game, e.entry FROM game_events e"
+    // keys kept on event rows (schema 2 on), after those in requests (written before it)
+    Map<String, List<RequestKey>> eventKeys = new HashMap<>();
+    try (PreparedStatement q = readConn.prepareStatement("SELECT e.game, e.entry, e.seq,"
+        + " e.request_key, e.request_kind, e.request_role FROM game_events e"
         + " JOIN games g ON g.code = e.game WHERE g.state <> 'ended' AND g.damage IS NULL"
         + " ORDER BY e.game, e.seq")) {
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          events.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getBytes(2));
+          String game = rs.getString(1);
+          events.computeIfAbsent(game, k -> new ArrayList<>()).add(rs.getBytes(2));
+          byte[] key = rs.getBytes(4);
+          if (key != null) {
+            eventKeys.computeIfAbsent(game, k -> new ArrayList<>()).add(new RequestKey(
+                HashCode.fromBytes(key), RequestKey.Kind.valueOf(rs.getString(5)),
+                rs.getString(6), rs.getLong(3)));
+          }
         }
       }
     } catch (SQLException e) {
@@ -432,6 +442,15 @@ public final class SqliteStore implements RecordingStore {
       log.error("{}: the idempotency keys of unfinished games cannot be read ({}); retries"
           + " of requests made before this start get new answers", dbFile, e.getMessage());
     }
+    eventKeys.forEach((game, list) -> {
+      ArrayDeque<RequestKey> kept = keys.computeIfAbsent(game, k -> new ArrayDeque<>());
+      for (RequestKey k : list) {
+        kept.addLast(k);
+        if (kept.size() > KEPT_REQUESTS) {
+          kept.removeFirst();
+        }
+      }
+    });
     List<RecoveredGame> games = new ArrayList<>(headers.size());
     int damaged = 0;
     for (StoredHeader h : headers.values()) {
@@ -1047,7 +1066,11 @@ public final class SqliteStore implements RecordingStore {
       if (gameLog.failed) {
         return;
       }
-      s.sql.insertEvents(gameLog.code, events, entries);
+      // the request's key goes on its last event's row: a row of its own in requests
+      // costs the writer another scattered B-tree page per move (StoreLayoutBenchmark)
+      boolean keyOnEvent = key.isPresent() && !events.isEmpty()
+          && key.get().lastSeq() == events.get(events.size() - 1).seq();
+      s.sql.insertEvents(gameLog.code, events, entries, keyOnEvent ? key : Optional.empty());
       for (int i = 0; i < events.size(); i++) {
         Recorded r = events.get(i);
         if (r.event() instanceof Event.SeatTaken t) {
@@ -1060,7 +1083,7 @@ public final class SqliteStore implements RecordingStore {
       if (row.isPresent()) {
         s.sql.updateGame(gameLog.code, row.get());
       }
-      if (key.isPresent()) {
+      if (key.isPresent() && !keyOnEvent) {
         s.sql.insertRequest(gameLog.code, key.get());
       }
     }
@@ -1435,15 +1458,16 @@ public final class SqliteStore implements RecordingStore {
           + " (SELECT class FROM class_games WHERE game = ?))");
       insertSeat = c.prepareStatement("INSERT INTO seats (game, role, ordinal, role_name)"
           + " VALUES (?, ?, ?, ?)");
-      insertEvent = c.prepareStatement(
-          "INSERT INTO game_events (game, seq, entry) VALUES (?, ?, ?)");
+      insertEvent = c.prepareStatement("INSERT INTO game_events (game, seq, entry,"
+          + " request_key, request_kind, request_role) VALUES (?, ?, ?, ?, ?, ?)");
       takeSeat = c.prepareStatement("UPDATE seats SET display_name = ?, bot = ?,"
           + " token_sha256 = ? WHERE game = ? AND role = ?");
       updateGame = c.prepareStatement("UPDATE games SET state = ?, round = ?, rounds = ?,"
           + " outcome = coalesce(?, outcome), scores = coalesce(?, scores),"
           + " result = coalesce(?, result), ended_at = coalesce(?, ended_at) WHERE code = ?");
-      insertTwoEvents = c.prepareStatement(
-          "INSERT INTO game_events (game, seq, entry) VALUES (?, ?, ?), (?, ?, ?)");
+      insertTwoEvents = c.prepareStatement("INSERT INTO game_events (game, seq, entry,"
+          + " request_key, request_kind, request_role) VALUES (?, ?, ?, NULL, NULL, NULL),"
+          + " (?, ?, ?, ?, ?, ?)");
       insertRequest = c.prepareStatement("INSERT OR REPLACE INTO requests (game, key_sha256,"
           + " kind, role, last_seq) VALUES (?, ?, ?, ?, ?)");
       markDamaged = c.prepareStatement("UPDATE games SET damage = ? WHERE code = ?");
@@ -1496,16 +1520,21 @@ public final class SqliteStore implements RecordingStore {
       insertSeat.executeUpdate();
     }
 
-    void insertEvent(String game, long seq, byte[] entry) throws SQLException {
+    void insertEvent(String game, long seq, byte[] entry, Optional<RequestKey> key)
+        throws SQLException {
       insertEvent.setString(1, game);
       insertEvent.setLong(2, seq);
       insertEvent.setBytes(3, entry);
+      setKey(insertEvent, 4, key);
       insertEvent.executeUpdate();
     }
 
-    /** A move's events, two to a statement: most moves make two (an offer and a turn). */
-    void insertEvents(String game, List<Recorded> events, List<byte[]> entries)
-        throws SQLException {
+    /**
+     * A move's events, two to a statement: most moves make two (an offer and a
+     * turn). The request's key, if any, goes on the row of the last one.
+     */
+    void insertEvents(String game, List<Recorded> events, List<byte[]> entries,
+        Optional<RequestKey> key) throws SQLException {
       int i = 0;
       for (; i + 1 < events.size(); i += 2) {
         insertTwoEvents.setString(1, game);
@@ -1514,10 +1543,24 @@ public final class SqliteStore implements RecordingStore {
         insertTwoEvents.setString(4, game);
         insertTwoEvents.setLong(5, events.get(i + 1).seq());
         insertTwoEvents.setBytes(6, entries.get(i + 1));
+        setKey(insertTwoEvents, 7, i + 2 == events.size() ? key : Optional.empty());
         insertTwoEvents.executeUpdate();
       }
       if (i < events.size()) {
-        insertEvent(game, events.get(i).seq(), entries.get(i));
+        insertEvent(game, events.get(i).seq(), entries.get(i), key);
+      }
+    }
+
+    private static void setKey(PreparedStatement st, int from, Optional<RequestKey> key)
+        throws SQLException {
+      if (key.isPresent()) {
+        st.setBytes(from, key.get().keyHash().asBytes());
+        st.setString(from + 1, key.get().kind().name());
+        st.setString(from + 2, key.get().role());
+      } else {
+        st.setNull(from, java.sql.Types.BLOB);
+        st.setNull(from + 1, java.sql.Types.VARCHAR);
+        st.setNull(from + 2, java.sql.Types.VARCHAR);
       }
     }
 

@@ -336,6 +336,88 @@ class SqliteStoreTest {
   }
 
   @Test
+  void append_keysOnMovesOfOneTwoAndThreeEvents_recoverTheLatestInOrderWithTheirLastSeq()
+      throws Exception {
+    // appends of 1, 2 and 3 events in turn, each with its own key: the key goes on the
+    // row of the append's last event, whichever statement writes that row
+    List<RequestKey> written = new java.util.ArrayList<>();
+    try (SqliteStore store = SqliteStore.open(dataDir)) {
+      GameLog log = await(store.create(game("MANYKEYS")));
+      long next = 1;
+      for (int i = 0; i < 24; i++) {
+        int size = 1 + i % 3;
+        long last = next + size - 1;
+        RequestKey key = new RequestKey(Hashing.sha256().hashInt(i),
+            i % 2 == 0 ? RequestKey.Kind.MOVE : RequestKey.Kind.JOIN, i % 2 == 0 ? "japan"
+                : "russia", last);
+        await(log.append(records(next, last), Optional.of(key)));
+        written.add(key);
+        next = last + 1;
+      }
+    }
+    try (SqliteStore store = SqliteStore.open(dataDir)) {
+      assertThat(store.recover().get(0).requests())
+          .containsExactlyElementsOf(written.subList(written.size() - SqliteStore.KEPT_REQUESTS,
+              written.size()));
+    }
+  }
+
+  @Test
+  void recover_keysWrittenToRequestsBeforeSchemaTwo_comeFirstThenThoseOnEvents()
+      throws Exception {
+    HashCode old = Hashing.sha256().hashString("before the upgrade", StandardCharsets.UTF_8);
+    HashCode later = Hashing.sha256().hashString("after the upgrade", StandardCharsets.UTF_8);
+    try (SqliteStore store = SqliteStore.open(dataDir)) {
+      GameLog log = await(store.create(game("UPGRADE")));
+      await(log.append(records(1), Optional.of(new RequestKey(old, RequestKey.Kind.JOIN,
+          "japan", 1))));
+      await(log.append(records(2, 3), Optional.of(new RequestKey(later, RequestKey.Kind.MOVE,
+          "japan", 3))));
+    }
+    // what schema 1 wrote: the first key in a row of requests, not on its event
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
+        + dataDir.resolve(SqliteStore.DATABASE_FILE)); Statement s = c.createStatement()) {
+      assertThat(s.executeUpdate("UPDATE game_events SET request_key = NULL, request_kind = NULL,"
+          + " request_role = NULL WHERE game = 'UPGRADE' AND seq = 1")).isEqualTo(1);
+      s.executeUpdate("INSERT INTO requests (game, key_sha256, kind, role, last_seq) VALUES"
+          + " ('UPGRADE', x'" + old + "', 'JOIN', 'japan', 1)");
+    }
+    try (SqliteStore store = SqliteStore.open(dataDir)) {
+      assertThat(store.recover().get(0).requests()).containsExactly(
+          new RequestKey(old, RequestKey.Kind.JOIN, "japan", 1),
+          new RequestKey(later, RequestKey.Kind.MOVE, "japan", 3));
+    }
+  }
+
+  @Test
+  void open_databaseOfSchemaOne_addsTheKeyColumnsToEvents() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
+        + dataDir.resolve(SqliteStore.DATABASE_FILE)); Statement s = c.createStatement()) {
+      for (String sql : Schema.MIGRATIONS.get(0)) {
+        s.execute(sql);
+      }
+      s.execute("PRAGMA user_version = 1");
+    }
+    try (SqliteStore store = SqliteStore.open(dataDir)) {
+      assertThat(store.recover()).isEmpty();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
+        + dataDir.resolve(SqliteStore.DATABASE_FILE)); Statement s = c.createStatement()) {
+      List<String> columns = new java.util.ArrayList<>();
+      try (ResultSet rs = s.executeQuery("PRAGMA table_info(game_events)")) {
+        while (rs.next()) {
+          columns.add(rs.getString("name"));
+        }
+      }
+      assertThat(columns).containsExactly("game", "seq", "entry", "request_key",
+          "request_kind", "request_role");
+      try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+        assertThat(rs.getInt(1)).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void tokenSecret_isKeptAcrossStarts() throws Exception {
     byte[] first;
     try (SqliteStore store = SqliteStore.open(dataDir)) {
