@@ -26,9 +26,16 @@ final class ChildJvm implements AutoCloseable {
   }
 
   static ChildJvm start(Class<?> main, String maxHeap, String... args) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
+    return start(ProcessHandle.current().info().command().orElse("java"), List.of(), main,
+        maxHeap, args);
+  }
+
+  /** A child on the given {@code java} launcher with extra JVM options before the class. */
+  static ChildJvm start(String java, List<String> jvmOptions, Class<?> main, String maxHeap,
+      String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap,
         "-cp", System.getProperty("java.class.path")));
+    command.addAll(1, jvmOptions);
     String logConfig = System.getProperty("logback.configurationFile");
     if (logConfig != null) {
       command.add(2, "-Dlogback.configurationFile=" + logConfig);

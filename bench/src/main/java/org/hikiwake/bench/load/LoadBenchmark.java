@@ -397,6 +397,18 @@ public final class LoadBenchmark {
         server.close();
         warm = warmRestart(config, parking.tickets(), offers);
         cold = coldRestart(dir, parking.tickets(), offers);
+        String keep = System.getProperty("hikiwake.bench.keepRestartData");
+        if (keep != null) {
+          // a copy of the data folder the restarts recovered, to try a start on it by hand
+          Path copy = Path.of(keep);
+          try (var files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+              Files.copy(f, copy.resolve(dir.relativize(f).toString()),
+                  java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+          }
+          System.out.println("  the restarts' data folder is copied to " + copy);
+        }
       }
       Parked parked = new Parked(durable, games, offers, parking.allParked(),
           parking.connections(), baseline, parking.withClients(), serverOnly,
@@ -481,7 +493,18 @@ public final class LoadBenchmark {
 
   private Restart coldRestart(Path dir, List<String[]> tickets, int offers) throws Exception {
     long t0 = System.nanoTime();
-    try (ChildJvm child = ChildJvm.start(RestartedServer.class, "1g", dir.toString(), "120")) {
+    // -Dhikiwake.bench.coldJava and -Dhikiwake.bench.coldJvmOptions (split at spaces) try the
+    // cold restart on another JVM or with other options, e.g. a class-data-sharing archive
+    String java = System.getProperty("hikiwake.bench.coldJava",
+        ProcessHandle.current().info().command().orElse("java"));
+    List<String> jvmOptions = System.getProperty("hikiwake.bench.coldJvmOptions", "").isBlank()
+        ? List.of() : List.of(System.getProperty("hikiwake.bench.coldJvmOptions").strip()
+            .split("\\s+"));
+    if (!jvmOptions.isEmpty() || System.getProperty("hikiwake.bench.coldJava") != null) {
+      System.out.println("  cold restart on " + java + " " + String.join(" ", jvmOptions));
+    }
+    try (ChildJvm child = ChildJvm.start(java, jvmOptions, RestartedServer.class, "1g",
+        dir.toString(), "120")) {
       String[] port = child.awaitLine("PORT ", 120, TimeUnit.SECONDS).split(" ");
       long started = System.nanoTime();
       long cpuMillis = child.cpuMillis();
