@@ -18,8 +18,15 @@ final class ChildJvm implements AutoCloseable {
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final Deque<String> recent = new ArrayDeque<>();
 
+  private final boolean stopBySignal;
+
   private ChildJvm(Process process) {
+    this(process, false);
+  }
+
+  private ChildJvm(Process process, boolean stopBySignal) {
     this.process = process;
+    this.stopBySignal = stopBySignal;
     Thread reader = new Thread(this::read, "child-jvm-reader");
     reader.setDaemon(true);
     reader.start();
@@ -45,6 +52,19 @@ final class ChildJvm implements AutoCloseable {
     return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
 
+  /**
+   * {@code java [options] -jar jar args...}: a program that does not watch its input, so
+   * {@link #close} stops it with SIGTERM.
+   */
+  static ChildJvm startJar(String java, List<String> jvmOptions, java.nio.file.Path jar,
+      String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start(), true);
+  }
+
   private void read() {
     try (BufferedReader r = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -57,7 +77,10 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** The first output line starting with {@code prefix}; fails with the last output if none. */
+  /**
+   * The first output line starting with {@code prefix} (containing what follows a leading
+   * {@code *}); fails with the last output if none.
+   */
   String awaitLine(String prefix, long timeout, TimeUnit unit)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + unit.toNanos(timeout);
@@ -68,7 +91,8 @@ final class ChildJvm implements AutoCloseable {
             + " last output: " + recent + (process.isAlive() ? "" : " (exit "
             + process.exitValue() + ")"));
       }
-      if (line.startsWith(prefix)) {
+      if (line.startsWith(prefix) || (prefix.startsWith("*") && line.contains(
+          prefix.substring(1)))) {
         return line;
       }
       recent.addLast(line);
@@ -86,6 +110,9 @@ final class ChildJvm implements AutoCloseable {
   /** Closes the child's input, which tells it to stop, and waits for it to exit. */
   @Override
   public void close() {
+    if (stopBySignal) {
+      process.destroy();
+    }
     try {
       process.getOutputStream().close();
     } catch (IOException e) {

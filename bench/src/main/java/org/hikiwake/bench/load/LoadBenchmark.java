@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hikiwake.proto.wire.ServerMessage;
 import org.hikiwake.server.HikiwakeServer;
@@ -393,10 +396,12 @@ public final class LoadBenchmark {
       long serverOnly = HeapGauge.usedAfterGc();
       Restart warm = null;
       Restart cold = null;
+      List<Restart> served = new ArrayList<>();
       if (restart) {
         server.close();
         warm = warmRestart(config, parking.tickets(), offers);
         cold = coldRestart(dir, parking.tickets(), offers);
+        served.addAll(servedRestarts(dir, parking.tickets(), offers));
         String keep = System.getProperty("hikiwake.bench.keepRestartData");
         if (keep != null) {
           // a copy of the data folder the restarts recovered, to try a start on it by hand
@@ -412,7 +417,7 @@ public final class LoadBenchmark {
       }
       Parked parked = new Parked(durable, games, offers, parking.allParked(),
           parking.connections(), baseline, parking.withClients(), serverOnly,
-          server.lobby().size(), warm, cold);
+          server.lobby().size(), warm, cold, served);
       System.out.println("  " + parked.line());
       return parked;
     } finally {
@@ -486,6 +491,68 @@ public final class LoadBenchmark {
         long resumedAt = System.nanoTime();
         return new Restart("in-process (warm JVM)", again.unfinishedRecovered(),
             -1, ms(started - t0), ms(welcomed - t0), ms(resumedAt - t0), cpuMillis,
+            welcome.hasWelcome() ? resumed : "no welcome: " + welcome);
+      }
+    }
+  }
+
+  /**
+   * The restart as an operator makes it: {@code java -jar app/target/hikiwake.jar serve} in
+   * a new JVM, without and then with the class-data-sharing archive the launcher made for
+   * it (the newest {@code app/target/hikiwake-serve-*.jsa}, if there is one); nothing if the
+   * jar is not built. {@code -Dhikiwake.bench.serverJar} names another jar.
+   */
+  private List<Restart> servedRestarts(Path dir, List<String[]> tickets, int offers)
+      throws Exception {
+    Path jar = Path.of(System.getProperty("hikiwake.bench.serverJar", "app/target/hikiwake.jar"));
+    if (!Files.isRegularFile(jar)) {
+      System.out.println("  (no " + jar + ": build it with ./hikiwake --version to time the"
+          + " launcher's restart too)");
+      return List.of();
+    }
+    Optional<Path> archive;
+    try (var files = Files.list(jar.toAbsolutePath().getParent())) {
+      archive = files.filter(f -> f.getFileName().toString().startsWith("hikiwake-serve-")
+          && f.getFileName().toString().endsWith(".jsa"))
+          .max(Comparator.comparing(f -> f.toFile().lastModified()));
+    }
+    List<Restart> out = new ArrayList<>();
+    out.add(servedRestart(dir, tickets, offers, jar, List.of(), "java -jar " + jar + " serve"));
+    if (archive.isPresent()) {
+      out.add(servedRestart(dir, tickets, offers, jar, List.of("-Xshare:auto",
+          "-XX:SharedArchiveFile=" + archive.get(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
+          "the same with the launcher's archive " + archive.get().getFileName()));
+    } else {
+      System.out.println("  (no launcher archive beside " + jar + ": ./hikiwake serve makes"
+          + " one)");
+    }
+    return out;
+  }
+
+  private Restart servedRestart(Path dir, List<String[]> tickets, int offers, Path jar,
+      List<String> jvmOptions, String how) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    long t0 = System.nanoTime();
+    try (ChildJvm child = ChildJvm.startJar(java, jvmOptions, jar, "serve", "--port", "0",
+        "--data", dir.toString())) {
+      // the store says how many it found ("...: 1000 unfinished games to resume, 0 damaged")
+      String found = child.awaitLine("*unfinished games to resume", 120, TimeUnit.SECONDS);
+      Matcher n = Pattern.compile("(\\d+) unfinished games to resume").matcher(found);
+      int recovered = n.find() ? Integer.parseInt(n.group(1)) : -1;
+      String line = child.awaitLine("*server listening on ", 120, TimeUnit.SECONDS);
+      long started = System.nanoTime();
+      long cpuMillis = child.cpuMillis();
+      Matcher m = Pattern.compile(":(\\d+)").matcher(line);
+      if (!m.find()) {
+        throw new IOException("no port in the server's line: " + line);
+      }
+      try (ProbeClient probe = ProbeClient.connect(clients, Integer.parseInt(m.group(1)))) {
+        ServerMessage welcome = probe.hello();
+        long welcomed = System.nanoTime();
+        String resumed = resumeCheck(probe, tickets, offers);
+        long resumedAt = System.nanoTime();
+        return new Restart("new JVM, " + how, recovered, -1, ms(started - t0),
+            ms(welcomed - t0), ms(resumedAt - t0), cpuMillis,
             welcome.hasWelcome() ? resumed : "no welcome: " + welcome);
       }
     }

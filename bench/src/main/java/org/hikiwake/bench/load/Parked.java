@@ -10,10 +10,12 @@ package org.hikiwake.bench.load;
  *     alone, as the server keeps unfinished games for their players to resume
  * @param restartWarm restart timing in this JVM, or null
  * @param restartCold restart timing in a new JVM, or null
+ * @param restartsServed restart timings of {@code java -jar hikiwake.jar serve} in a new JVM
+ *     (the launcher's jar: without, then with its class-data-sharing archive), if built
  */
 record Parked(boolean durable, int games, int offers, boolean allParked, int connections,
     long baseline, long withClients, long serverOnly, int gamesHeld, Restart restartWarm,
-    Restart restartCold) {
+    Restart restartCold, java.util.List<Restart> restartsServed) {
 
   double kbPerGame() {
     return (serverOnly - baseline) / 1024.0 / games;
