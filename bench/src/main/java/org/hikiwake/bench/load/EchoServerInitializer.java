@@ -5,11 +5,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.protobuf.ProtobufDecoder;
-import io.netty.handler.codec.protobuf.ProtobufEncoder;
 import io.netty.handler.codec.protobuf.ProtobufVarint32FrameDecoder;
-import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
 import java.util.concurrent.ConcurrentMap;
 import org.hikiwake.proto.wire.ClientMessage;
+import org.hikiwake.server.net.FrameEncoder;
 
 /** Stacks the echo server's codecs: varint32 frames, protobuf, then the handler. */
 final class EchoServerInitializer extends ChannelInitializer<SocketChannel> {
@@ -25,8 +24,8 @@ final class EchoServerInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline p = ch.pipeline();
     p.addLast("frameDecoder", new ProtobufVarint32FrameDecoder());
     p.addLast("protobufDecoder", new ProtobufDecoder(ClientMessage.getDefaultInstance()));
-    p.addLast("frameEncoder", new ProtobufVarint32LengthFieldPrepender());
-    p.addLast("protobufEncoder", new ProtobufEncoder());
+    // the game server's own encoder, so the echo pays for its frames what the game pays
+    p.addLast("frameEncoder", new FrameEncoder());
     p.addLast("handler", new EchoServerHandler(pairs));
   }
 }

@@ -7,8 +7,6 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.codec.protobuf.ProtobufEncoder;
-import io.netty.handler.codec.protobuf.ProtobufVarint32LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +31,9 @@ import org.hikiwake.server.web.RequestDeadline;
  * answered that it must use TLS, and plain HTTP is sent on to {@code https://}.
  */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
+  /** Stateless, so one for every connection. */
+  private static final FrameEncoder FRAME_ENCODER = new FrameEncoder();
+
   private final ServerConfig config;
   private final Lobby lobby;
   private final Classes classes;
@@ -131,8 +132,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     p.addLast("frameDecoder", new FrameDecoder(config.maxFrameBytes(),
         config.frameTimeout().toMillis(), TimeUnit.MILLISECONDS));
     p.addLast("protobufDecoder", new ClientMessageDecoder());
-    p.addLast("frameEncoder", new ProtobufVarint32LengthFieldPrepender());
-    p.addLast("protobufEncoder", new ProtobufEncoder());
+    p.addLast("frameEncoder", FRAME_ENCODER);
   }
 
   /** The dashboard's bounded HTTP/1.1 codecs, with the deadline for each request. */
