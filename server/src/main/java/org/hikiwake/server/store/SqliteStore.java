@@ -3,6 +3,9 @@ package org.hikiwake.server.store;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.HashCode;
 import com.google.common.hash.Hashing;
@@ -315,14 +318,26 @@ public final class SqliteStore implements RecordingStore {
    *
    * <p>Fails with {@link DuplicateCodeException} if the code is taken.
    */
+  /** A scenario as a game's header stores it: its encoded snapshot and that one's SHA-256. */
+  private record Snapshot(byte[] spec, HashCode sha) {}
+
+  /**
+   * Each scenario's snapshot, encoded once rather than for every game: the catalog's few
+   * scenarios are the keys, compared by identity and let go with them.
+   */
+  private final LoadingCache<Scenario, Snapshot> snapshots = CacheBuilder.newBuilder()
+      .weakKeys().build(CacheLoader.from(scenario -> {
+        byte[] spec = ScenarioLoader.toProto(scenario).toByteArray();
+        return new Snapshot(spec, Hashing.sha256().hashBytes(spec));
+      }));
+
   @Override
   public CompletableFuture<GameLog> create(GameHeader header) {
     checkNotNull(header, "header");
-    ScenarioSpec spec = ScenarioLoader.toProto(header.scenario());
-    byte[] specBytes = spec.toByteArray();
-    HashCode sha = Hashing.sha256().hashBytes(specBytes);
-    scenarios.putIfAbsent(sha, header.scenario());
-    CreateGame c = new CreateGame(header, specBytes, sha, new CompletableFuture<>());
+    Snapshot snapshot = snapshots.getUnchecked(header.scenario());
+    scenarios.putIfAbsent(snapshot.sha(), header.scenario());
+    CreateGame c = new CreateGame(header, snapshot.spec(), snapshot.sha(),
+        new CompletableFuture<>());
     submit(c, c.future);
     return c.future;
   }
