@@ -20,6 +20,9 @@ Limitations, on purpose:
     fsynced). A created file that was never fsynced survives empty.
   * BACKING's own page cache is not power-cut: what matters here is that
     the program's unsynced writes are dropped, not what the disk below does.
+  * A cut drops all unsynced writes. A real disk may also keep some of them,
+    in any order, or half a page of one (a torn write); that is not
+    simulated.
   * POSIX byte-range locks (fcntl) are left to the kernel: this file system
     does not implement the lock operation, so the kernel keeps the locks for
     the mount locally, which is right for programs on one machine.

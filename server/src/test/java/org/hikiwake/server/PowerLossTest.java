@@ -53,9 +53,11 @@ import org.junit.jupiter.api.io.TempDir;
  * (no page cache of the old mount survives). Every move the server
  * acknowledged must be there under its number.
  *
- * <p>Limitation, named: metadata (create, unlink, rename, mkdir) reaches the
+ * <p>Limitations, named: metadata (create, unlink, rename, mkdir) reaches the
  * backing folder at once and survives every cut; directory fsync is not
- * simulated, nor the page cache of the file system under the FUSE layer.
+ * simulated, nor the page cache of the file system under the FUSE layer; and
+ * a cut drops every unsynced write, where a real disk may keep some of them,
+ * out of order or torn.
  *
  * <p>Needs /dev/fuse, Python 3 with fusepy and root or fusermount; skipped,
  * saying what is missing, where they are not there, and failed instead where
