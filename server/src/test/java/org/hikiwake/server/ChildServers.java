@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Servers in child processes on one data folder, so a test can kill one with
@@ -34,14 +35,20 @@ final class ChildServers implements AutoCloseable {
 
   /** Waits for the child to say where it listens; its further output is drained. */
   static int portOf(Process p) throws IOException {
+    return portOf(p, line -> { });
+  }
+
+  /** As {@link #portOf(Process)}, handing every line the child prints to a sink as well. */
+  static int portOf(Process p, Consumer<String> sink) throws IOException {
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
         StandardCharsets.UTF_8));
     List<String> lines = new ArrayList<>();
     String line;
     while ((line = out.readLine()) != null) {
+      sink.accept(line);
       if (line.startsWith("listening on ")) {
         int port = Integer.parseInt(line.substring("listening on ".length()).trim());
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-output");
+        Thread drain = new Thread(() -> out.lines().forEach(sink), "child-output");
         drain.setDaemon(true);
         drain.start();
         return port;
