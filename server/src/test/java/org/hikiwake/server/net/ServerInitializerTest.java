@@ -83,7 +83,7 @@ class ServerInitializerTest {
     send(delimited(HELLO));
 
     assertThat(channel.pipeline().names()).containsSubsequence("idle", "frameDecoder",
-        "protobufDecoder", "frameEncoder", "protobufEncoder", "handler")
+        "protobufDecoder", "frameEncoder", "handler")
         .doesNotContain("detect", "httpCodec");
     assertThat(connections.size()).isEqualTo(1);
   }
