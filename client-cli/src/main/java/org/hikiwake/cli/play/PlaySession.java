@@ -948,9 +948,13 @@ public final class PlaySession implements AutoCloseable {
   /**
    * Sends a move and waits until its events have arrived. If the connection
    * drops before the answer, waits for the re-attach and sends again only if
-   * the move did not take effect.
+   * the move did not take effect. Every send of one move carries the same
+   * idempotency key, so a move the server had taken but not yet recorded when
+   * the connection dropped is answered {@code Done} on the second send rather
+   * than decided again (and refused as out of turn).
    */
   private void sendMove(ClientMessage.Builder move, String what) throws CliException {
+    move.setIdempotencyKey(newIdempotencyKey());
     int turn = game().view().turn();
     Predicate<LiveGame> applied = m -> m.isOver() || m.view().turn() != turn;
     while (true) {
@@ -975,6 +979,15 @@ public final class PlaySession implements AutoCloseable {
       return;
     }
   }
+
+  /** 128 random bits in hex: the wire protocol asks for 16 to 64 characters. */
+  private static String newIdempotencyKey() {
+    byte[] bits = new byte[16];
+    KEYS.nextBytes(bits);
+    return java.util.HexFormat.of().formatHex(bits);
+  }
+
+  private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
 
   @Override
   public void close() {
