@@ -70,6 +70,9 @@ final class LiveFeed implements Participant {
 
   /** Starts following the board: the first one comes at once. */
   void start() {
+    if (closed) {
+      return; // the connection closed before its handshake's listener ran: never counted
+    }
     dashboard.opened(this);
     live.room().watchBoard(this, reply -> onOwnThread(() -> {
       if (reply instanceof ClassReply.Board b) {
