@@ -89,13 +89,22 @@
 
   // ------------------------------------------------------------ the live feed
 
+  // A request or a socket that a dying server took and never answered would otherwise
+  // leave the page waiting for ever instead of trying again.
+  const PATIENCE_MS = 5000;
+
   async function connect() {
     let state;
+    const patience = new AbortController();
+    const giveUp = setTimeout(() => patience.abort(), PATIENCE_MS);
     try {
-      const r = await fetch(base + 'state', {cache: 'no-store', credentials: 'same-origin'});
+      const r = await fetch(base + 'state', {cache: 'no-store', credentials: 'same-origin',
+          signal: patience.signal});
       state = await r.json();
     } catch (e) {
       return retry('The server cannot be reached; retrying…');
+    } finally {
+      clearTimeout(giveUp);
     }
     if (!state.exists) {
       // after a restart the class is back once the server has recovered it
@@ -111,6 +120,9 @@
         + 'live' + (projector ? '?view=projector' : '');
     const ws = new WebSocket(url);
     socket = ws;
+    setTimeout(() => {
+      if (ws === socket && ws.readyState === WebSocket.CONNECTING) ws.close();
+    }, PATIENCE_MS);
     ws.onmessage = (e) => {
       if (ws !== socket) return;
       const m = JSON.parse(e.data);
