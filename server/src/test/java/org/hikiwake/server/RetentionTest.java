@@ -132,19 +132,26 @@ class RetentionTest {
         created.add(0, c.create("japan-russia-2013", 0, 0));
       }
       List<String> seen = new ArrayList<>();
+      List<GameSummary> summaries = new ArrayList<>();
       String token = "";
       int pages = 0;
       do {
         ServerMessage page = list(c, ListGames.newBuilder().setPageSize(3).setPageToken(token));
         assertThat(page.getGameList().getGamesCount()).isLessThanOrEqualTo(3);
         page.getGameList().getGamesList().forEach(g -> seen.add(g.getGameCode()));
+        summaries.addAll(page.getGameList().getGamesList());
         token = page.getGameList().getNextPageToken();
         pages++;
       } while (!token.isEmpty());
       assertThat(pages).isEqualTo(3);
       List<String> expected = new ArrayList<>(created);
       expected.add(ended);
-      assertThat(seen).containsExactlyElementsOf(expected);
+      assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+      // newest first to the millisecond the store keeps; games of one millisecond by code
+      assertThat(summaries).isSortedAccordingTo(java.util.Comparator
+          .comparingLong(GameSummary::getCreatedAtMillis).reversed()
+          .thenComparing(GameSummary::getGameCode));
+      assertThat(seen.get(seen.size() - 1)).as("the oldest").isEqualTo(ended);
 
       ServerMessage waiting = list(c, ListGames.newBuilder()
           .setPhase(GamePhase.GAME_PHASE_WAITING));

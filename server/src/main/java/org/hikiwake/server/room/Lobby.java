@@ -219,7 +219,9 @@ public final class Lobby {
   private CompletableFuture<GameRoom> createWithFreshCode(Scenario scenario,
       GameSettings settings, Optional<String> classCode, int triesLeft) {
     String code = uniqueCode();
-    Instant now = clock.instant();
+    // to the millisecond, as the store keeps it: listings page by (created, code), and a
+    // game in memory must sort where its stored row does, or a page can skip it
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     return store.create(new GameHeader(code, classCode, now, scenario, settings))
         .handle((gameLog, failure) -> {
           if (failure == null) {
