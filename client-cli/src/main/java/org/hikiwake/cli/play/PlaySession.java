@@ -980,14 +980,14 @@ public final class PlaySession implements AutoCloseable {
     }
   }
 
+  private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
+
   /** 128 random bits in hex: the wire protocol asks for 16 to 64 characters. */
   private static String newIdempotencyKey() {
     byte[] bits = new byte[16];
     KEYS.nextBytes(bits);
     return java.util.HexFormat.of().formatHex(bits);
   }
-
-  private static final java.security.SecureRandom KEYS = new java.security.SecureRandom();
 
   @Override
   public void close() {

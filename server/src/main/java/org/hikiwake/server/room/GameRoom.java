@@ -590,18 +590,17 @@ public final class GameRoom {
         } else {
           onNotRecorded(failure, request);
         }
-        if (first != null) {
-          answerRetries(first, failure == null);
-        }
       } catch (RuntimeException e) {
         // Never lose a failure here silently: it would leave clients without an answer.
         log.error("game {}: handling recorded events {} failed", code, recorded, e);
         damage = Optional.of("the server failed after recording a move: " + e);
         request.ifPresent(r -> answerFailure(r));
-        if (first != null) {
-          first.retries().forEach(w -> reply(w.participant(), w.requestId(), internalError()));
-        }
         updateListing();
+      }
+      if (first != null) {
+        // after the request itself: a failure just above has damaged the game, and then
+        // its retries are told so too
+        answerRetries(first, failure == null);
       }
     }, executor);
     if (state.isOver()) {

@@ -313,11 +313,6 @@ public final class SqliteStore implements RecordingStore {
 
   // ------------------------------------------------------------ games
 
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Fails with {@link DuplicateCodeException} if the code is taken.
-   */
   /** A scenario as a game's header stores it: its encoded snapshot and that one's SHA-256. */
   private record Snapshot(byte[] spec, HashCode sha) {}
 
@@ -331,6 +326,11 @@ public final class SqliteStore implements RecordingStore {
         return new Snapshot(spec, Hashing.sha256().hashBytes(spec));
       }));
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Fails with {@link DuplicateCodeException} if the code is taken.
+   */
   @Override
   public CompletableFuture<GameLog> create(GameHeader header) {
     checkNotNull(header, "header");
