@@ -155,8 +155,9 @@ class RetentionTest {
 
       ServerMessage waiting = list(c, ListGames.newBuilder()
           .setPhase(GamePhase.GAME_PHASE_WAITING));
+      // the waiting games in the listing's own order (games of one millisecond by code)
       assertThat(waiting.getGameList().getGamesList()).extracting(GameSummary::getGameCode)
-          .containsExactlyElementsOf(created);
+          .containsExactlyElementsOf(seen.subList(0, created.size()));
       ServerMessage over = list(c, ListGames.newBuilder().setPhase(GamePhase.GAME_PHASE_ENDED));
       assertThat(over.getGameList().getGamesList()).extracting(GameSummary::getGameCode)
           .containsExactly(ended);
